@@ -1,0 +1,364 @@
+/* diag_service.c — the 自社診断 use cases. */
+#include "app/diag_service.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/audit.h"
+#include "app/diag_view.h"
+#include "app/input.h"
+#include "app/org_service.h"
+#include "util/clock.h"
+
+void
+diag_round_view_free(struct diag_round_view *v)
+{
+	diag_notes_free(&v->notes);
+}
+
+static void
+round_object(long long id, char *out, size_t outsz)
+{
+	snprintf(out, outsz, "diagnosis_round:%lld", id);
+}
+
+enum mm_err
+diag_draft_start(struct app *a, const struct org *o, const char *respondent,
+    const char *kind, struct diag_round_row *out, bool *resumed, struct err *e)
+{
+	char name[RESPONDENT_NAME_MAX], now[CLOCK_ISO_LEN], obj[64];
+	enum diag_na_rule rule;
+	enum mm_err code;
+	json_t *after;
+
+	*resumed = false;
+	if ((code = input_text("回答者", respondent ? respondent : DIAG_DEFAULT_RESPONDENT,
+	    true, 80, name, sizeof(name), e)) != MM_OK)
+		return code;
+	if (kind == NULL)
+		kind = "person";
+	if (strcmp(kind, "person") != 0 && strcmp(kind, "department") != 0)
+		return err_set(e, MM_EINVAL, "回答者の種類は person か department です");
+	if ((code = org_na_rule(a, o->id, &rule, e)) != MM_OK)
+		return code;
+	if ((code = app_begin(a, e)) != MM_OK)
+		return code;
+	clock_now_iso(now);
+	memset(out, 0, sizeof(*out));
+	if ((code = respondent_find_or_add(a->db, o->id, name, kind, now,
+	    &out->respondent_id, NULL, e)) != MM_OK)
+		goto fail;
+	code = diag_round_draft(a->db, o->id, out->respondent_id, out, e);
+	if (code == MM_OK) {
+		*resumed = true;
+		app_rollback(a);
+		return MM_OK;
+	}
+	if (code != MM_ENOTFOUND)
+		goto fail;
+	err_clear(e);
+	out->org_id = o->id;
+	snprintf(out->respondent, sizeof(out->respondent), "%s", name);
+	snprintf(out->respondent_kind, sizeof(out->respondent_kind), "%s", kind);
+	snprintf(out->catalog, sizeof(out->catalog), "%s", a->cat->id);
+	snprintf(out->started_at, sizeof(out->started_at), "%s", now);
+	out->na_rule = rule;
+	if ((code = diag_round_insert(a->db, out, e)) != MM_OK)
+		goto fail;
+	round_object(out->id, obj, sizeof(obj));
+	after = json_pack("{sIssssss}", "id", (json_int_t)out->id,
+	    "respondent", name, "kind", kind, "status", "draft");
+	code = audit_record(a, o->id, "diagnosis.start", obj, NULL, after, e);
+	json_decref(after);
+	if (code != MM_OK || (code = app_commit(a, e)) != MM_OK)
+		goto fail;
+	return MM_OK;
+fail:
+	app_rollback(a);
+	return code;
+}
+
+/* the round ID of O that must be a draft */
+static enum mm_err
+need_draft(struct app *a, const struct org *o, long long id,
+    struct diag_round_row *r, struct err *e)
+{
+	enum mm_err code = diag_round_get(a->db, o->id, id, r, e);
+
+	if (code == MM_OK && r->completed)
+		return err_set(e, MM_EIMMUTABLE,
+		    "診断 %lld は完了済みのため変更できません。新しい診断を始めてください", id);
+	return code;
+}
+
+static json_t *
+answer_json(enum diag_answer a, const char *note)
+{
+	if (a == DIAG_UNANSWERED)
+		return json_null();
+	return json_pack("{sss?}", "answer", diag_answer_id(a), "note",
+	    note && *note ? note : NULL);
+}
+
+enum mm_err
+diag_draft_answer(struct app *a, const struct org *o, long long round_id,
+    int no, enum diag_answer answer, const char *note, struct err *e)
+{
+	struct diag_round_row r;
+	struct diag_sheet sheet;
+	struct diag_notes notes;
+	char clean[DIAG_NOTE_MAX + 1], obj[96];
+	enum mm_err code;
+	json_t *before = NULL, *after = NULL;
+
+	if (answer != DIAG_UNANSWERED && !diag_answer_allowed(&a->cat->diag, no, answer))
+		return err_set(e, MM_EINVAL, "項目 %d に「%s」は選べません", no,
+		    a->cat->diag.answers[answer].label.ja);
+	if (no < 1 || (size_t)no > a->cat->diag.nitems)
+		return err_set(e, MM_EINVAL, "項目番号 %d はありません", no);
+	if ((code = input_text("メモ", note, false, DIAG_NOTE_MAX / 3, clean,
+	    sizeof(clean), e)) != MM_OK)
+		return code;
+	if ((code = app_begin(a, e)) != MM_OK)
+		return code;
+	memset(&notes, 0, sizeof(notes));
+	if ((code = need_draft(a, o, round_id, &r, e)) != MM_OK ||
+	    (code = diag_answers_load(a->db, round_id, &sheet, &notes, e)) != MM_OK)
+		goto fail;
+	if (sheet.answers[no - 1] == answer &&
+	    strcmp(notes.notes[no - 1] ? notes.notes[no - 1] : "", clean) == 0) {
+		app_rollback(a); /* nothing changes: nothing to record */
+		diag_notes_free(&notes);
+		return MM_OK;
+	}
+	if ((code = diag_answer_put(a->db, round_id, no, answer, clean, e)) != MM_OK)
+		goto fail;
+	snprintf(obj, sizeof(obj), "diagnosis_round:%lld/item:%d", round_id, no);
+	before = answer_json(sheet.answers[no - 1], notes.notes[no - 1]);
+	after = answer_json(answer, clean);
+	code = audit_record(a, o->id, "diagnosis.answer", obj, before, after, e);
+	if (code != MM_OK || (code = app_commit(a, e)) != MM_OK)
+		goto fail;
+	json_decref(before);
+	json_decref(after);
+	diag_notes_free(&notes);
+	return MM_OK;
+fail:
+	json_decref(before);
+	json_decref(after);
+	diag_notes_free(&notes);
+	app_rollback(a);
+	return code;
+}
+
+/* score SHEET under RULE, complete ROUND_ID and audit it with ACTION;
+ * inside the caller's transaction */
+static enum mm_err
+complete_round(struct app *a, const struct org *o, long long round_id,
+    const struct diag_sheet *sheet, enum diag_na_rule rule, const char *action,
+    json_t *extra, struct err *e)
+{
+	const struct diag_model *m = &a->cat->diag;
+	struct diag_result res;
+	char now[CLOCK_ISO_LEN], obj[64];
+	enum mm_err code;
+	json_t *after;
+	int missing = diag_sheet_missing(m, sheet);
+
+	if (missing != 0)
+		return err_set(e, MM_EINVAL,
+		    "項目 %d が未回答のため完了できません。すべての項目に答えてください", missing);
+	if (diag_score(m, sheet, rule, &res) != 0)
+		return err_set(e, MM_EINVAL, "回答に選べない値があります");
+	clock_now_iso(now);
+	if ((code = diag_round_complete(a->db, round_id, now, rule, res.total,
+	    res.band->id, e)) != MM_OK)
+		return code;
+	round_object(round_id, obj, sizeof(obj));
+	after = json_pack("{sIsssisssssO}", "id", (json_int_t)round_id,
+	    "status", "completed", "total", res.total, "band", res.band->id,
+	    "na_rule", rule == DIAG_NA_EXCLUDE ? "exclude" : "full",
+	    "answers", extra ? extra : json_null());
+	code = audit_record(a, o->id, action, obj, NULL, after, e);
+	json_decref(after);
+	return code;
+}
+
+/* the answers of SHEET as {"1":"yes",…} */
+static json_t *
+answers_json(const struct diag_model *m, const struct diag_sheet *sheet)
+{
+	json_t *o = json_object();
+	char key[24];
+	size_t i;
+
+	for (i = 0; o != NULL && i < m->nitems; i++) {
+		snprintf(key, sizeof(key), "%zu", i + 1);
+		json_object_set_new(o, key, json_string(diag_answer_id(sheet->answers[i])));
+	}
+	return o;
+}
+
+enum mm_err
+diag_draft_complete(struct app *a, const struct org *o, long long round_id,
+    struct err *e)
+{
+	struct diag_round_row r;
+	struct diag_sheet sheet;
+	enum diag_na_rule rule;
+	enum mm_err code;
+	json_t *answers = NULL;
+
+	if ((code = org_na_rule(a, o->id, &rule, e)) != MM_OK)
+		return code;
+	if ((code = app_begin(a, e)) != MM_OK)
+		return code;
+	if ((code = need_draft(a, o, round_id, &r, e)) != MM_OK ||
+	    (code = diag_answers_load(a->db, round_id, &sheet, NULL, e)) != MM_OK)
+		goto fail;
+	answers = answers_json(&a->cat->diag, &sheet);
+	if ((code = complete_round(a, o, round_id, &sheet, rule,
+	    "diagnosis.complete", answers, e)) != MM_OK ||
+	    (code = app_commit(a, e)) != MM_OK)
+		goto fail;
+	json_decref(answers);
+	return MM_OK;
+fail:
+	json_decref(answers);
+	app_rollback(a);
+	return code;
+}
+
+enum mm_err
+diag_record(struct app *a, const struct org *o, const char *respondent,
+    const struct diag_input *in, long long *id, struct err *e)
+{
+	const struct diag_model *m = &a->cat->diag;
+	struct diag_round_row r;
+	char name[RESPONDENT_NAME_MAX], now[CLOCK_ISO_LEN];
+	enum diag_na_rule rule;
+	enum mm_err code;
+	json_t *answers = NULL;
+	size_t i;
+
+	if (respondent == NULL)
+		respondent = in->respondent[0] ? in->respondent : DIAG_DEFAULT_RESPONDENT;
+	if ((code = input_text("回答者", respondent, true, 80, name, sizeof(name),
+	    e)) != MM_OK)
+		return code;
+	if (diag_sheet_missing(m, &in->sheet) != 0)
+		return err_set(e, MM_EINVAL, "項目 %d の回答がありません",
+		    diag_sheet_missing(m, &in->sheet));
+	if ((code = org_na_rule(a, o->id, &rule, e)) != MM_OK)
+		return code;
+	if ((code = app_begin(a, e)) != MM_OK)
+		return code;
+	clock_now_iso(now);
+	memset(&r, 0, sizeof(r));
+	r.org_id = o->id;
+	snprintf(r.catalog, sizeof(r.catalog), "%s", a->cat->id);
+	snprintf(r.started_at, sizeof(r.started_at), "%s", now);
+	r.na_rule = rule;
+	if ((code = respondent_find_or_add(a->db, o->id, name, "person", now,
+	    &r.respondent_id, NULL, e)) != MM_OK ||
+	    (code = diag_round_insert(a->db, &r, e)) != MM_OK)
+		goto fail;
+	for (i = 0; i < m->nitems; i++)
+		if ((code = diag_answer_put(a->db, r.id, (int)i + 1, in->sheet.answers[i],
+		    in->notes.notes[i], e)) != MM_OK)
+			goto fail;
+	answers = answers_json(m, &in->sheet);
+	if (answers != NULL)
+		json_object_set_new(answers, "respondent", json_string(name));
+	if ((code = complete_round(a, o, r.id, &in->sheet, rule, "diagnosis.record",
+	    answers, e)) != MM_OK || (code = app_commit(a, e)) != MM_OK)
+		goto fail;
+	json_decref(answers);
+	*id = r.id;
+	return MM_OK;
+fail:
+	json_decref(answers);
+	app_rollback(a);
+	return code;
+}
+
+enum mm_err
+diag_round_load(struct app *a, const struct org *o, long long id,
+    struct diag_round_view *out, struct err *e)
+{
+	enum mm_err code;
+
+	memset(out, 0, sizeof(*out));
+	if ((code = diag_round_get(a->db, o->id, id, &out->row, e)) != MM_OK ||
+	    (code = diag_answers_load(a->db, id, &out->sheet, &out->notes, e)) != MM_OK)
+		return code;
+	if (out->row.completed &&
+	    diag_score(&a->cat->diag, &out->sheet, out->row.na_rule, &out->result) != 0) {
+		diag_round_view_free(out);
+		return err_set(e, MM_EINTEGRITY,
+		    "診断 %lld の記録された回答がカタログと合いません", id);
+	}
+	return MM_OK;
+}
+
+enum mm_err
+diag_round_before(struct app *a, const struct org *o,
+    const struct diag_round_view *v, struct diag_round_view *out, struct err *e)
+{
+	struct diag_round_row prev;
+	enum mm_err code;
+
+	code = diag_round_previous(a->db, o->id, v->row.respondent_id, v->row.id,
+	    &prev, e);
+	if (code != MM_OK)
+		return code;
+	return diag_round_load(a, o, prev.id, out, e);
+}
+
+enum mm_err
+diag_org_view(struct app *a, const struct org *o, struct diag_sheet *sheet,
+    struct diag_result *result, size_t *respondents, struct err *e)
+{
+	struct diag_round_row *rounds;
+	struct diag_sheet *sheets = NULL;
+	enum diag_na_rule rule;
+	size_t n, i, k, count = 0;
+	enum mm_err code;
+
+	*respondents = 0;
+	if ((code = org_na_rule(a, o->id, &rule, e)) != MM_OK ||
+	    (code = diag_round_list(a->db, o->id, false, &rounds, &n, e)) != MM_OK)
+		return code;
+	sheets = calloc(n ? n : 1, sizeof(*sheets));
+	if (sheets == NULL) {
+		code = err_set(e, MM_ENOMEM, "メモリが足りません");
+		goto done;
+	}
+	/* newest completed round per respondent: walk newest first */
+	for (i = n; i-- > 0;) {
+		for (k = i + 1; k < n; k++)
+			if (rounds[k].respondent_id == rounds[i].respondent_id)
+				break;
+		if (k < n)
+			continue;
+		if ((code = diag_answers_load(a->db, rounds[i].id, &sheets[count], NULL,
+		    e)) != MM_OK)
+			goto done;
+		count++;
+	}
+	if (count == 0) {
+		code = err_set(e, MM_ENOTFOUND,
+		    "完了した診断がまだありません。mamori diagnose で診断してください");
+		goto done;
+	}
+	diag_aggregate(&a->cat->diag, sheets, count, sheet);
+	if (diag_score(&a->cat->diag, sheet, rule, result) != 0) {
+		code = err_set(e, MM_EINTEGRITY, "記録された回答がカタログと合いません");
+		goto done;
+	}
+	*respondents = count;
+done:
+	free(sheets);
+	free(rounds);
+	return code;
+}

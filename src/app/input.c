@@ -1,0 +1,46 @@
+/* input.c — checks of text given by users. */
+#include "app/input.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util/text.h"
+
+static size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+enum mm_err
+input_text(const char *field, const char *s, bool required, size_t maxchars,
+    char *out, size_t outsz, struct err *e)
+{
+	size_t n, i;
+
+	out[0] = '\0';
+	if (s == NULL || *s == '\0') {
+		if (required)
+			return err_set(e, MM_EINVAL, "%s を入力してください", field);
+		return MM_OK;
+	}
+	n = strlen(s);
+	if (!text_utf8_valid(s, n))
+		return err_set(e, MM_EINVAL, "%s に UTF-8 として正しくない文字が含まれています",
+		    field);
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return err_set(e, MM_EINVAL, "%s に制御文字は使えません", field);
+	if (utf8_chars(s) > maxchars || n >= outsz)
+		return err_set(e, MM_EINVAL, "%s は %zu 文字までです", field, maxchars);
+	snprintf(out, outsz, "%s", s);
+	/* trim in place: leading spaces move the text */
+	memmove(out, text_trim(out), strlen(text_trim(out)) + 1);
+	if (required && out[0] == '\0')
+		return err_set(e, MM_EINVAL, "%s を入力してください", field);
+	return MM_OK;
+}

@@ -1,0 +1,293 @@
+/* org_service.c — creating, changing and choosing organisations. */
+#include "app/org_service.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/audit.h"
+#include "app/input.h"
+#include "util/buf.h"
+#include "util/clock.h"
+#include "util/text.h"
+
+#define NA_RULE_KEY "diagnosis.na_rule"
+
+json_t *
+org_json(const struct org *o)
+{
+	return json_pack("{sI ss ss ss* so ss* ss* ss}",
+	    "id", (json_int_t)o->id, "slug", o->slug, "name", o->name,
+	    "industry", o->industry[0] ? o->industry : NULL,
+	    "employees", o->employees >= 0 ? json_integer(o->employees) : json_null(),
+	    "representative", o->representative[0] ? o->representative : NULL,
+	    "representative_title",
+	    o->representative_title[0] ? o->representative_title : NULL,
+	    "created_at", o->created_at);
+}
+
+/* the catalog id of industry S (an id or a JSIC code), or NULL */
+static const char *
+industry_id(struct app *a, const char *s)
+{
+	const struct catalog_list *l = catalog_list(a->cat, "industries");
+	json_t *it;
+	size_t i;
+
+	if (l == NULL)
+		return NULL;
+	json_array_foreach(l->items, i, it) {
+		const char *id = json_string_value(json_object_get(it, "id"));
+		const char *code = json_string_value(json_object_get(it, "code"));
+		if (strcmp(id, s) == 0 || (code != NULL && strcmp(code, s) == 0))
+			return id;
+	}
+	return NULL;
+}
+
+static enum mm_err
+org_fill(struct app *a, const struct org_input *in, struct org *o,
+    struct err *e)
+{
+	enum mm_err code;
+	const char *ind;
+
+	memset(o, 0, sizeof(*o));
+	o->employees = -1;
+	if ((code = input_text("組織名 (--org)", in->name, true, 200, o->name,
+	    sizeof(o->name), e)) != MM_OK)
+		return code;
+	if (in->slug != NULL) {
+		if (!text_is_slug(in->slug))
+			return err_set(e, MM_EINVAL,
+			    "識別名 (--slug) は半角英小文字・数字・ハイフンで 63 文字までです: %s",
+			    in->slug);
+		snprintf(o->slug, sizeof(o->slug), "%s", in->slug);
+	} else {
+		text_slugify(in->name, o->slug, sizeof(o->slug));
+	}
+	if (in->industry != NULL) {
+		if ((ind = industry_id(a, in->industry)) == NULL)
+			return err_set(e, MM_EINVAL,
+			    "業種 (--industry) \"%s\" は日本標準産業分類の大分類にありません"
+			    " (mamori catalog show industries で一覧できます)", in->industry);
+		snprintf(o->industry, sizeof(o->industry), "%s", ind);
+	}
+	if (in->employees >= 0) {
+		if (in->employees > 10000000)
+			return err_set(e, MM_EINVAL, "従業員数 (--employees) が大きすぎます");
+		o->employees = in->employees;
+	}
+	if ((code = input_text("代表者名", in->representative, false, 100,
+	    o->representative, sizeof(o->representative), e)) != MM_OK ||
+	    (code = input_text("代表者の役職", in->representative_title, false, 100,
+	    o->representative_title, sizeof(o->representative_title), e)) != MM_OK)
+		return code;
+	clock_now_iso(o->created_at);
+	return MM_OK;
+}
+
+/* an organisation called NAME, if any, into *OUT */
+static bool
+org_by_name(struct app *a, const char *name, struct org *out)
+{
+	struct org *v;
+	size_t n, i;
+	bool found = false;
+
+	if (org_list(a->db, &v, &n, NULL) != MM_OK)
+		return false;
+	for (i = 0; i < n && !found; i++)
+		if (strcmp(v[i].name, name) == 0) {
+			*out = v[i];
+			found = true;
+		}
+	free(v);
+	return found;
+}
+
+enum mm_err
+org_create(struct app *a, const struct org_input *in, struct org *out,
+    bool *existed, struct err *e)
+{
+	struct org o, other;
+	char base[ORG_SLUG_MAX], obj[64];
+	enum mm_err code;
+	json_t *after;
+	int k;
+
+	*existed = false;
+	if ((code = org_fill(a, in, &o, e)) != MM_OK)
+		return code;
+	if ((code = app_begin(a, e)) != MM_OK)
+		return code;
+	if ((in->slug == NULL && org_by_name(a, o.name, out)) ||
+	    (in->slug != NULL && org_get_by_slug(a->db, o.slug, out, NULL) == MM_OK)) {
+		app_rollback(a);
+		if (strcmp(out->name, o.name) != 0)
+			return err_set(e, MM_ECONFLICT,
+			    "識別名 \"%s\" は別の組織「%s」が使っています", o.slug, out->name);
+		*existed = true;
+		return MM_OK;
+	}
+	/* a derived slug is made unique: acme, acme-2, acme-3, … */
+	snprintf(base, sizeof(base), "%s", o.slug);
+	for (k = 2; in->slug == NULL &&
+	    org_get_by_slug(a->db, o.slug, &other, NULL) == MM_OK; k++)
+		snprintf(o.slug, sizeof(o.slug), "%.50s-%d", base, k);
+	if ((code = org_insert(a->db, &o, e)) != MM_OK)
+		goto fail;
+	snprintf(obj, sizeof(obj), "org:%lld", o.id);
+	after = org_json(&o);
+	code = audit_record(a, o.id, "org.create", obj, NULL, after, e);
+	json_decref(after);
+	if (code != MM_OK || (code = app_commit(a, e)) != MM_OK)
+		goto fail;
+	*out = o;
+	return MM_OK;
+fail:
+	app_rollback(a);
+	return code;
+}
+
+enum mm_err
+org_resolve(struct app *a, const char *slug, struct org *out, struct err *e)
+{
+	struct org *v;
+	struct buf names;
+	size_t n, i;
+	enum mm_err code;
+
+	if (slug != NULL)
+		return org_get_by_slug(a->db, slug, out, e);
+	if ((code = org_list(a->db, &v, &n, e)) != MM_OK)
+		return code;
+	if (n == 1) {
+		*out = v[0];
+		free(v);
+		return MM_OK;
+	}
+	if (n == 0) {
+		free(v);
+		return err_set(e, MM_ENOTFOUND,
+		    "組織がまだありません。mamori init --org 会社名 で作成してください");
+	}
+	buf_init(&names, 4096);
+	for (i = 0; i < n; i++)
+		buf_printf(&names, "%s%s", i ? ", " : "", v[i].slug);
+	err_set(e, MM_EINVAL, "組織が複数あります。--org で指定してください: %s",
+	    buf_cstr(&names));
+	buf_free(&names);
+	free(v);
+	return MM_EINVAL;
+}
+
+enum mm_err
+org_na_rule(struct app *a, long long org_id, enum diag_na_rule *out,
+    struct err *e)
+{
+	char v[32];
+	enum mm_err code = org_setting_get(a->db, org_id, NA_RULE_KEY, v, sizeof(v), e);
+
+	*out = DIAG_NA_FULL;
+	if (code == MM_ENOTFOUND) {
+		err_clear(e);
+		return MM_OK;
+	}
+	if (code == MM_OK && strcmp(v, "exclude") == 0)
+		*out = DIAG_NA_EXCLUDE;
+	return code;
+}
+
+enum mm_err
+org_set_na_rule(struct app *a, long long org_id, const char *value,
+    struct err *e)
+{
+	enum diag_na_rule old;
+	enum mm_err code;
+	json_t *before, *after;
+	char obj[64];
+
+	if (strcmp(value, "full") != 0 && strcmp(value, "exclude") != 0)
+		return err_set(e, MM_EINVAL,
+		    "該当なしの扱いは full (満点として数える) か exclude (除外して100点に換算) です: %s",
+		    value);
+	if ((code = app_begin(a, e)) != MM_OK)
+		return code;
+	if ((code = org_na_rule(a, org_id, &old, e)) != MM_OK ||
+	    (code = org_setting_set(a->db, org_id, NA_RULE_KEY, value, e)) != MM_OK)
+		goto fail;
+	snprintf(obj, sizeof(obj), "org:%lld", org_id);
+	before = json_pack("{ss}", NA_RULE_KEY, old == DIAG_NA_EXCLUDE ? "exclude" : "full");
+	after = json_pack("{ss}", NA_RULE_KEY, value);
+	code = audit_record(a, org_id, "org.setting", obj, before, after, e);
+	json_decref(before);
+	json_decref(after);
+	if (code != MM_OK || (code = app_commit(a, e)) != MM_OK)
+		goto fail;
+	return MM_OK;
+fail:
+	app_rollback(a);
+	return code;
+}
+
+enum mm_err
+org_change(struct app *a, struct org *o, const char *key, const char *value,
+    struct err *e)
+{
+	struct org_input in;
+	struct org n;
+	enum mm_err code;
+	json_t *before, *after;
+	char obj[64];
+	long emp;
+
+	if (strcmp(key, "na-rule") == 0)
+		return org_set_na_rule(a, o->id, value, e);
+	memset(&in, 0, sizeof(in));
+	in.name = o->name;
+	in.slug = o->slug;
+	in.industry = o->industry[0] ? o->industry : NULL;
+	in.employees = o->employees;
+	in.representative = o->representative;
+	in.representative_title = o->representative_title;
+	if (strcmp(key, "name") == 0) {
+		in.name = value;
+	} else if (strcmp(key, "industry") == 0) {
+		in.industry = *value ? value : NULL;
+	} else if (strcmp(key, "employees") == 0) {
+		if (*value == '\0')
+			emp = -1;
+		else if (!text_parse_long(value, &emp) || emp < 0)
+			return err_set(e, MM_EINVAL, "従業員数は 0 以上の整数です: %s", value);
+		in.employees = emp;
+	} else if (strcmp(key, "representative") == 0) {
+		in.representative = value;
+	} else if (strcmp(key, "representative-title") == 0) {
+		in.representative_title = value;
+	} else {
+		return err_set(e, MM_EINVAL,
+		    "設定できる項目は name, industry, employees, representative,"
+		    " representative-title, na-rule です: %s", key);
+	}
+	if ((code = org_fill(a, &in, &n, e)) != MM_OK)
+		return code;
+	n.id = o->id;
+	memcpy(n.created_at, o->created_at, sizeof(n.created_at));
+	if ((code = app_begin(a, e)) != MM_OK)
+		return code;
+	if ((code = org_update(a->db, &n, e)) != MM_OK)
+		goto fail;
+	snprintf(obj, sizeof(obj), "org:%lld", o->id);
+	before = org_json(o);
+	after = org_json(&n);
+	code = audit_record(a, o->id, "org.update", obj, before, after, e);
+	json_decref(before);
+	json_decref(after);
+	if (code != MM_OK || (code = app_commit(a, e)) != MM_OK)
+		goto fail;
+	*o = n;
+	return MM_OK;
+fail:
+	app_rollback(a);
+	return code;
+}

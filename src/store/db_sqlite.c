@@ -1,0 +1,349 @@
+/* db_sqlite.c — the SQLite backend of db.h. */
+#include "store/db.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct db {
+	sqlite3 *h;
+	char *path;
+};
+
+struct db_stmt {
+	sqlite3_stmt *s;
+	struct db *db;
+};
+
+static enum mm_err
+db_fail(struct db *db, int rc, struct err *e, const char *what)
+{
+	const char *msg = db ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
+	enum mm_err code = MM_EDB;
+	int prim = rc & 0xff;
+
+	if (prim == SQLITE_CONSTRAINT) {
+		code = MM_ECONFLICT;
+		if (strstr(msg, "immutable") != NULL)
+			code = MM_EIMMUTABLE;
+	} else if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED) {
+		return err_set(e, MM_EDB,
+		    "データベースが他の処理で使用中です。しばらくしてからやり直してください (%s)",
+		    what);
+	} else if (prim == SQLITE_FULL) {
+		return err_set(e, MM_EDB,
+		    "ディスクがいっぱいのため書き込めませんでした。何も変更されていません");
+	} else if (prim == SQLITE_READONLY) {
+		return err_set(e, MM_EDB, "データベースに書き込む権限がありません");
+	} else if (prim == SQLITE_NOTADB || prim == SQLITE_CORRUPT) {
+		return err_set(e, MM_EDB, "mamori のデータベースではないか、壊れています: %s",
+		    db ? db->path : "");
+	}
+	return err_set(e, code, "データベースのエラー (%s): %s", what, msg);
+}
+
+enum mm_err
+db_open(const char *path, enum db_open_mode mode, struct db **out,
+    struct err *e)
+{
+	struct db *db;
+	struct stat sb;
+	int flags = SQLITE_OPEN_NOMUTEX;
+	int rc;
+	char *msg = NULL;
+
+	*out = NULL;
+	if (mode != DB_OPEN_CREATE && stat(path, &sb) != 0)
+		return err_set(e, MM_ENOTFOUND,
+		    "データベース %s がありません。先に mamori init を実行してください", path);
+	if (mode == DB_OPEN_READONLY)
+		flags |= SQLITE_OPEN_READONLY;
+	else
+		flags |= SQLITE_OPEN_READWRITE;
+	if (mode == DB_OPEN_CREATE)
+		flags |= SQLITE_OPEN_CREATE;
+	db = calloc(1, sizeof(*db));
+	if (db == NULL || (db->path = strdup(path)) == NULL) {
+		free(db);
+		return err_set(e, MM_ENOMEM, "メモリが足りません");
+	}
+	rc = sqlite3_open_v2(path, &db->h, flags, NULL);
+	if (rc != SQLITE_OK) {
+		err_set(e, MM_EDB, "データベース %s を開けません: %s", path,
+		    db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+		db_close(db);
+		return MM_EDB;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, 5000);
+	rc = mode == DB_OPEN_READONLY ? sqlite3_exec(db->h,
+	    "PRAGMA query_only=ON;"
+	    "PRAGMA trusted_schema=OFF;", NULL, NULL, &msg) : sqlite3_exec(db->h,
+	    "PRAGMA journal_mode=WAL;"
+	    "PRAGMA synchronous=FULL;"
+	    "PRAGMA foreign_keys=ON;"
+	    "PRAGMA trusted_schema=OFF;",
+	    NULL, NULL, &msg);
+	if (rc != SQLITE_OK) {
+		enum mm_err code = db_fail(db, rc, e, "設定");
+		sqlite3_free(msg);
+		db_close(db);
+		return code;
+	}
+	*out = db;
+	return MM_OK;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	sqlite3_close(db->h);
+	free(db->path);
+	free(db);
+}
+
+const char *
+db_path(const struct db *db)
+{
+	return db->path;
+}
+
+enum mm_err
+db_exec_script(struct db *db, const char *sql, struct err *e)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+
+	if (rc != SQLITE_OK) {
+		err_set(e, MM_EDB, "SQL の実行に失敗しました: %s",
+		    msg ? msg : sqlite3_errstr(rc));
+		sqlite3_free(msg);
+		return MM_EDB;
+	}
+	return MM_OK;
+}
+
+enum mm_err
+db_begin(struct db *db, struct err *e)
+{
+	int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? MM_OK : db_fail(db, rc, e, "開始");
+}
+
+enum mm_err
+db_commit(struct db *db, struct err *e)
+{
+	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK) {
+		enum mm_err code = db_fail(db, rc, e, "確定");
+		db_rollback(db);
+		return code;
+	}
+	return MM_OK;
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+enum mm_err
+db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err *e)
+{
+	struct db_stmt *st;
+	int rc;
+
+	*out = NULL;
+	st = calloc(1, sizeof(*st));
+	if (st == NULL)
+		return err_set(e, MM_ENOMEM, "メモリが足りません");
+	rc = sqlite3_prepare_v2(db->h, sql, -1, &st->s, NULL);
+	if (rc != SQLITE_OK) {
+		free(st);
+		return db_fail(db, rc, e, "準備");
+	}
+	st->db = db;
+	*out = st;
+	return MM_OK;
+}
+
+enum mm_err
+db_bind_int(struct db_stmt *st, int idx, long long v)
+{
+	return sqlite3_bind_int64(st->s, idx, v) == SQLITE_OK ? MM_OK : MM_EDB;
+}
+
+enum mm_err
+db_bind_text(struct db_stmt *st, int idx, const char *s)
+{
+	int rc = s ? sqlite3_bind_text(st->s, idx, s, -1, SQLITE_TRANSIENT)
+		   : sqlite3_bind_null(st->s, idx);
+	return rc == SQLITE_OK ? MM_OK : MM_EDB;
+}
+
+enum mm_err
+db_bind_null(struct db_stmt *st, int idx)
+{
+	return sqlite3_bind_null(st->s, idx) == SQLITE_OK ? MM_OK : MM_EDB;
+}
+
+int
+db_step(struct db_stmt *st, struct err *e)
+{
+	int rc = sqlite3_step(st->s);
+
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	if (rc == SQLITE_DONE)
+		return DB_DONE;
+	return db_fail(st->db, rc, e, "実行");
+}
+
+void
+db_reset(struct db_stmt *st)
+{
+	sqlite3_reset(st->s);
+	sqlite3_clear_bindings(st->s);
+}
+
+long long
+db_col_int(struct db_stmt *st, int col)
+{
+	return sqlite3_column_int64(st->s, col);
+}
+
+const char *
+db_col_text(struct db_stmt *st, int col)
+{
+	return (const char *)sqlite3_column_text(st->s, col);
+}
+
+bool
+db_col_is_null(struct db_stmt *st, int col)
+{
+	return sqlite3_column_type(st->s, col) == SQLITE_NULL;
+}
+
+void
+db_finalize(struct db_stmt *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_finalize(st->s);
+	free(st);
+}
+
+long long
+db_last_id(struct db *db)
+{
+	return sqlite3_last_insert_rowid(db->h);
+}
+
+long long
+db_changes(struct db *db)
+{
+	return sqlite3_changes64(db->h);
+}
+
+enum mm_err
+db_backup(struct db *db, const char *dest,
+    void (*progress)(void *ctx, int done, int total), void *ctx,
+    struct err *e)
+{
+	sqlite3 *out = NULL;
+	sqlite3_backup *b;
+	int rc;
+	enum mm_err code = MM_OK;
+
+	rc = sqlite3_open_v2(dest, &out,
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		code = err_set(e, MM_EIO, "バックアップ先 %s を作れません: %s", dest,
+		    out ? sqlite3_errmsg(out) : sqlite3_errstr(rc));
+		goto done;
+	}
+	b = sqlite3_backup_init(out, "main", db->h, "main");
+	if (b == NULL) {
+		code = err_set(e, MM_EDB, "バックアップを開始できません: %s",
+		    sqlite3_errmsg(out));
+		goto done;
+	}
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (progress != NULL)
+			progress(ctx, sqlite3_backup_pagecount(b) -
+			    sqlite3_backup_remaining(b), sqlite3_backup_pagecount(b));
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		code = err_set(e, MM_EDB, "バックアップに失敗しました: %s",
+		    sqlite3_errstr(rc));
+		goto done;
+	}
+	/* a backup is one self-contained file: no WAL beside it */
+	rc = sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		code = err_set(e, MM_EDB, "バックアップの仕上げに失敗しました: %s",
+		    sqlite3_errmsg(out));
+done:
+	if (sqlite3_close(out) != SQLITE_OK && code == MM_OK)
+		code = err_set(e, MM_EIO, "バックアップ %s を閉じられません", dest);
+	return code;
+}
+
+enum mm_err
+db_restore(struct db *db, const char *src, struct err *e)
+{
+	sqlite3 *in = NULL;
+	sqlite3_backup *b;
+	enum mm_err code = MM_OK;
+	int rc;
+
+	rc = sqlite3_open_v2(src, &in, SQLITE_OPEN_READONLY, NULL);
+	if (rc != SQLITE_OK) {
+		code = err_set(e, MM_EIO, "%s を開けません: %s", src,
+		    in ? sqlite3_errmsg(in) : sqlite3_errstr(rc));
+		goto done;
+	}
+	b = sqlite3_backup_init(db->h, "main", in, "main");
+	if (b == NULL) {
+		code = db_fail(db, sqlite3_errcode(db->h), e, "復元");
+		goto done;
+	}
+	rc = sqlite3_backup_step(b, -1);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE)
+		code = err_set(e, MM_EDB, "復元に失敗しました。データベースは元のままです: %s",
+		    sqlite3_errstr(rc));
+done:
+	sqlite3_close(in);
+	return code;
+}
+
+enum mm_err
+db_integrity(struct db *db, struct err *e)
+{
+	struct db_stmt *st;
+	enum mm_err code;
+	int rc;
+
+	if ((code = db_prepare(db, "PRAGMA integrity_check", &st, e)) != MM_OK)
+		return code;
+	rc = db_step(st, e);
+	if (rc == DB_ROW && strcmp(db_col_text(st, 0), "ok") != 0)
+		code = err_set(e, MM_EINTEGRITY, "整合性検査で問題が見つかりました: %s",
+		    db_col_text(st, 0));
+	else if (rc < 0)
+		code = (enum mm_err)rc;
+	db_finalize(st);
+	return code;
+}

@@ -1,0 +1,23 @@
+/* row.h — helpers for the store modules to read columns into structs and
+ * run one-shot statements. Internal to src/store. */
+#ifndef MM_ROW_H
+#define MM_ROW_H
+
+#include <stdio.h>
+
+#include "store/db.h"
+
+/* row_text — column COL of ST into the array DST ("" for NULL). */
+#define row_text(dst, st, col) \
+	snprintf((dst), sizeof(dst), "%s", \
+	    db_col_text((st), (col)) ? db_col_text((st), (col)) : "")
+
+/* row_step_done — step ST once expecting no row (an INSERT/UPDATE),
+ * finalize it, and return MM_OK or the error. */
+enum mm_err row_step_done(struct db_stmt *st, struct err *e);
+
+/* row_step_one — step ST once; MM_OK when a row is there (ST stays open
+ * for reading), MM_ENOTFOUND (with message WHAT) when none, or the error. */
+enum mm_err row_step_one(struct db_stmt *st, const char *what, struct err *e);
+
+#endif
