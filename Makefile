@@ -25,7 +25,7 @@ FUZZ_CFLAGS := $(STD) -O1 -g $(SAN_FLAGS) -fsanitize=fuzzer-no-link -Isrc $(PKG_
 
 B := build
 
-LIB_SRC  := $(sort $(wildcard src/util/*.c src/core/*.c src/store/*.c src/app/*.c src/cli/*.c))
+LIB_SRC  := $(sort $(wildcard src/util/*.c src/core/*.c src/store/*.c src/app/*.c src/render/*.c src/web/*.c src/cli/*.c))
 MAIN_SRC := src/main.c
 EMBED_IN := $(sort $(wildcard catalog/*/*.json migrations/*.sql))
 UNIT_SRC := $(sort $(wildcard tests/unit/*/*.c))
