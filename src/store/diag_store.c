@@ -171,15 +171,19 @@ diag_round_previous(struct db *db, long long org_id, long long respondent_id,
 	return round_one(st, "前回の診断はありません", r, e);
 }
 
+static void
+round_read_item(struct db_stmt *st, void *item)
+{
+	round_read(st, item);
+}
+
 enum mm_err
 diag_round_list(struct db *db, long long org_id, bool with_drafts,
     struct diag_round_row **out, size_t *n, struct err *e)
 {
 	struct db_stmt *st;
-	struct diag_round_row *v = NULL, *nv;
-	size_t len = 0, alloc = 0;
 	enum mm_err code;
-	int rc;
+	void *v;
 
 	*out = NULL;
 	*n = 0;
@@ -190,26 +194,9 @@ diag_round_list(struct db *db, long long org_id, bool with_drafts,
 		return code;
 	db_bind_int(st, 1, org_id);
 	db_bind_int(st, 2, with_drafts ? 1 : 0);
-	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (len == alloc) {
-			alloc = alloc ? alloc * 2 : 16;
-			nv = realloc(v, alloc * sizeof(*v));
-			if (nv == NULL) {
-				rc = err_set(e, MM_ENOMEM, "メモリが足りません");
-				break;
-			}
-			v = nv;
-		}
-		round_read(st, &v[len++]);
-	}
-	db_finalize(st);
-	if (rc < 0) {
-		free(v);
-		return (enum mm_err)rc;
-	}
+	code = row_collect(st, sizeof(**out), round_read_item, &v, n, e);
 	*out = v;
-	*n = len;
-	return MM_OK;
+	return code;
 }
 
 enum mm_err

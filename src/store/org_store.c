@@ -119,40 +119,27 @@ org_get_by_slug(struct db *db, const char *slug, struct org *o, struct err *e)
 	return code;
 }
 
+static void
+org_read_item(struct db_stmt *st, void *item)
+{
+	org_read(st, item);
+}
+
 enum mm_err
 org_list(struct db *db, struct org **out, size_t *n, struct err *e)
 {
 	struct db_stmt *st;
-	struct org *v = NULL, *nv;
-	size_t len = 0, alloc = 0;
 	enum mm_err code;
-	int rc;
+	void *v;
 
 	*out = NULL;
 	*n = 0;
 	code = db_prepare(db, "SELECT " ORG_COLUMNS " FROM org ORDER BY slug", &st, e);
 	if (code != MM_OK)
 		return code;
-	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (len == alloc) {
-			alloc = alloc ? alloc * 2 : 8;
-			nv = realloc(v, alloc * sizeof(*v));
-			if (nv == NULL) {
-				rc = err_set(e, MM_ENOMEM, "メモリが足りません");
-				break;
-			}
-			v = nv;
-		}
-		org_read(st, &v[len++]);
-	}
-	db_finalize(st);
-	if (rc < 0) {
-		free(v);
-		return (enum mm_err)rc;
-	}
+	code = row_collect(st, sizeof(**out), org_read_item, &v, n, e);
 	*out = v;
-	*n = len;
-	return MM_OK;
+	return code;
 }
 
 enum mm_err

@@ -20,4 +20,11 @@ enum mm_err row_step_done(struct db_stmt *st, struct err *e);
  * for reading), MM_ENOTFOUND (with message WHAT) when none, or the error. */
 enum mm_err row_step_one(struct db_stmt *st, const char *what, struct err *e);
 
+/* row_collect — step ST to the end, reading each row with READ into a new
+ * array of ITEM_SIZE-byte items, returned in *OUT (free() it) with its
+ * length in *N; ST is finalized. */
+enum mm_err row_collect(struct db_stmt *st, size_t item_size,
+    void (*read)(struct db_stmt *st, void *item), void **out, size_t *n,
+    struct err *e);
+
 #endif
