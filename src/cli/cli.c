@@ -24,6 +24,7 @@ static const char usage_text[] =
     "  diagnose list|show|compare|org   診断の一覧・結果・比較・組織全体の集計\n"
     "  catalog check [DIR]       ガイドラインのカタログを検査します\n"
     "  catalog show [LIST]       カタログの一覧を表示します\n"
+    "  user add|passwd|list|token|role|disable   アカウントと役割\n"
     "  audit verify              監査ログの改ざんを検査します\n"
     "  audit list                監査ログを表示します\n"
     "  backup FILE               使用中でも一貫したバックアップを作ります\n"
@@ -48,6 +49,7 @@ static const struct command commands[] = {
 	{ "audit", cmd_audit },
 	{ "backup", cmd_backup },
 	{ "restore", cmd_restore },
+	{ "user", cmd_user },
 	{ NULL, NULL }
 };
 

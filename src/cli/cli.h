@@ -35,6 +35,7 @@ int cmd_diagnose(struct cli *c, int argc, char **argv);
 int cmd_audit(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_restore(struct cli *c, int argc, char **argv);
+int cmd_user(struct cli *c, int argc, char **argv);
 
 /* cli_open — open the app on C's database (EXISTING unless CREATE),
  * acting as the user running the command; prints the error and returns
