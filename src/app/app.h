@@ -10,7 +10,7 @@
 #include "core/catalog.h"
 #include "store/db.h"
 
-#define APP_ACTOR_MAX 128
+#define APP_ACTOR_MAX 300
 
 struct app {
 	struct db *db;

@@ -86,6 +86,20 @@ org_fill(struct app *a, const struct org_input *in, struct org *o,
 	return MM_OK;
 }
 
+/* the fields of FROM that org_fill does not set, into TO */
+static void
+org_keep_profile(struct org *to, const struct org *from)
+{
+	to->id = from->id;
+	memcpy(to->created_at, from->created_at, sizeof(to->created_at));
+	memcpy(to->address, from->address, sizeof(to->address));
+	memcpy(to->sa_level, from->sa_level, sizeof(to->sa_level));
+	memcpy(to->sa_id, from->sa_id, sizeof(to->sa_id));
+	memcpy(to->sa_date, from->sa_date, sizeof(to->sa_date));
+	memcpy(to->policy_url, from->policy_url, sizeof(to->policy_url));
+	to->setup_done = from->setup_done;
+}
+
 /* an organisation called NAME, if any, into *OUT */
 static bool
 org_by_name(struct app *a, const char *name, struct org *out)
@@ -271,8 +285,7 @@ org_change(struct app *a, struct org *o, const char *key, const char *value,
 	}
 	if ((code = org_fill(a, &in, &n, e)) != MM_OK)
 		return code;
-	n.id = o->id;
-	memcpy(n.created_at, o->created_at, sizeof(n.created_at));
+	org_keep_profile(&n, o);
 	if ((code = app_begin(a, e)) != MM_OK)
 		return code;
 	if ((code = org_update(a->db, &n, e)) != MM_OK)

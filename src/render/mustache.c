@@ -37,6 +37,7 @@ struct render {
 	struct indent ind[MUSTACHE_MAX_PARTIAL_DEPTH + 1];
 	size_t ind_lo, ind_hi;
 	unsigned partials; /* partials being rendered */
+	unsigned long steps; /* nodes visited and contexts searched */
 };
 
 /* ---- the set ---- */
@@ -251,7 +252,7 @@ out_failed(struct render *r)
 
 /* the value named by P[0, N) (a checked dotted name), or NULL */
 static const json_t *
-lookup(const struct render *r, const char *p, size_t n)
+lookup(struct render *r, const char *p, size_t n)
 {
 	const json_t *v = NULL;
 	const char *dot;
@@ -263,7 +264,7 @@ lookup(const struct render *r, const char *p, size_t n)
 		return r->ctx[r->nctx - 1];
 	dot = memchr(p, '.', n);
 	k = dot ? (size_t)(dot - p) : n;
-	for (i = r->nctx; i > 0 && v == NULL; i--)
+	for (i = r->nctx; i > 0 && v == NULL; i--, r->steps++)
 		if (json_is_object(r->ctx[i - 1]))
 			v = json_object_getn(r->ctx[i - 1], p, k);
 	while (v != NULL && k < n) {
@@ -502,6 +503,9 @@ render_range(struct render *r, const struct mustache_tpl *t, size_t i,
 
 	while (i < end) {
 		nd = &t->nodes[i];
+		if (++r->steps > MUSTACHE_MAX_STEPS)
+			return fail_at(r, t, nd->tag, "テンプレートの処理が多すぎます"
+			    "（%lu 手順を超えました）", (unsigned long)MUSTACHE_MAX_STEPS);
 		if ((nd->flags & MUSTACHE_BOL) && r->ind_lo < r->ind_hi)
 			put_indent(r);
 		switch ((enum mustache_kind)nd->kind) {

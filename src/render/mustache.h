@@ -41,7 +41,9 @@
  * Limits (a parse error or a render error with a message, never a crash):
  * MUSTACHE_MAX_TEMPLATE bytes of template text, MUSTACHE_MAX_NESTING nested
  * sections in one template, MUSTACHE_MAX_PARTIAL_DEPTH nested partials,
- * MUSTACHE_MAX_CONTEXT entries on the context stack, and the output is
+ * MUSTACHE_MAX_CONTEXT entries on the context stack, MUSTACHE_MAX_STEPS
+ * units of work per render (nodes visited plus contexts searched: nested
+ * loops that write little could otherwise run for ages), and the output is
  * bounded by the cap of the caller's struct buf.
  *
  * Thread-safety: a set (and its templates) is built by one thread; once
@@ -64,6 +66,7 @@
 #define MUSTACHE_MAX_PARTIAL_DEPTH 32        /* partials in partials */
 #define MUSTACHE_MAX_CONTEXT 256             /* context stack entries */
 #define MUSTACHE_MAX_NAME 255                /* bytes of a template name */
+#define MUSTACHE_MAX_STEPS 10000000ul        /* work of one render */
 
 /* Render flags. They exist for the conformance tests only: production code
  * renders with 0. */

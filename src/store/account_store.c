@@ -6,29 +6,6 @@
 
 #include "store/row.h"
 
-static const char *const role_ids[] = {
-	"", "owner", "admin", "editor", "auditor", "member", "supporter"
-};
-
-const char *
-role_id(enum role r)
-{
-	if ((int)r < 0 || (size_t)r >= sizeof(role_ids) / sizeof(role_ids[0]))
-		return "";
-	return role_ids[r];
-}
-
-enum role
-role_from_id(const char *s)
-{
-	size_t i;
-
-	for (i = 1; s != NULL && i < sizeof(role_ids) / sizeof(role_ids[0]); i++)
-		if (strcmp(s, role_ids[i]) == 0)
-			return (enum role)i;
-	return ROLE_NONE;
-}
-
 #define ACCOUNT_COLUMNS \
 	"id, email, name, password_hash, must_change_password, disabled, instance_admin, created_at"
 

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "core/access.h"
 #include "store/db.h"
 #include "util/clock.h"
 
@@ -21,22 +22,6 @@ struct account {
 	bool instance_admin;       /* may create organisations */
 	char created_at[CLOCK_ISO_LEN];
 };
-
-/* The roles of PRODUCT.md, from most to least powerful. */
-enum role {
-	ROLE_NONE = 0,
-	ROLE_OWNER,
-	ROLE_ADMIN,
-	ROLE_EDITOR,
-	ROLE_AUDITOR,
-	ROLE_MEMBER,
-	ROLE_SUPPORTER
-};
-
-/* role_id — "owner", … ("" for ROLE_NONE); role_from_id — the reverse
- * (ROLE_NONE when unknown). */
-const char *role_id(enum role r);
-enum role role_from_id(const char *s);
 
 struct membership {
 	long long account_id;

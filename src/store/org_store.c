@@ -7,7 +7,9 @@
 #include "store/row.h"
 
 #define ORG_COLUMNS \
-	"id, slug, name, industry, employees, representative, representative_title, created_at"
+	"id, slug, name, industry, employees, representative, representative_title, created_at," \
+	" address, security_action_level, security_action_id, security_action_date," \
+	" policy_url, setup_done"
 
 static void
 org_read(struct db_stmt *st, struct org *o)
@@ -20,6 +22,12 @@ org_read(struct db_stmt *st, struct org *o)
 	row_text(o->representative, st, 5);
 	row_text(o->representative_title, st, 6);
 	row_text(o->created_at, st, 7);
+	row_text(o->address, st, 8);
+	row_text(o->sa_level, st, 9);
+	row_text(o->sa_id, st, 10);
+	row_text(o->sa_date, st, 11);
+	row_text(o->policy_url, st, 12);
+	o->setup_done = db_col_int(st, 13) != 0;
 }
 
 static const char *
@@ -41,6 +49,12 @@ org_bind(struct db_stmt *st, const struct org *o)
 	db_bind_text(st, 6, or_null(o->representative));
 	db_bind_text(st, 7, or_null(o->representative_title));
 	db_bind_text(st, 8, o->created_at);
+	db_bind_text(st, 9, or_null(o->address));
+	db_bind_text(st, 10, or_null(o->sa_level));
+	db_bind_text(st, 11, or_null(o->sa_id));
+	db_bind_text(st, 12, or_null(o->sa_date));
+	db_bind_text(st, 13, or_null(o->policy_url));
+	db_bind_int(st, 14, o->setup_done);
 }
 
 enum mm_err
@@ -51,7 +65,9 @@ org_insert(struct db *db, struct org *o, struct err *e)
 
 	code = db_prepare(db,
 	    "INSERT INTO org (id, slug, name, industry, employees, representative,"
-	    " representative_title, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	    " representative_title, created_at, address, security_action_level,"
+	    " security_action_id, security_action_date, policy_url, setup_done)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
 	    &st, e);
 	if (code != MM_OK)
 		return code;
@@ -73,7 +89,9 @@ org_update(struct db *db, const struct org *o, struct err *e)
 
 	code = db_prepare(db,
 	    "UPDATE org SET slug = ?2, name = ?3, industry = ?4, employees = ?5,"
-	    " representative = ?6, representative_title = ?7, created_at = ?8 WHERE id = ?1",
+	    " representative = ?6, representative_title = ?7, created_at = ?8, address = ?9,"
+	    " security_action_level = ?10, security_action_id = ?11, security_action_date = ?12,"
+	    " policy_url = ?13, setup_done = ?14 WHERE id = ?1",
 	    &st, e);
 	if (code != MM_OK)
 		return code;

@@ -2,6 +2,8 @@
 #ifndef MM_ORG_STORE_H
 #define MM_ORG_STORE_H
 
+#include <stdbool.h>
+
 #include "store/db.h"
 #include "util/clock.h"
 
@@ -18,6 +20,12 @@ struct org {
 	char representative[ORG_FIELD_MAX]; /* 代表者名 */
 	char representative_title[ORG_FIELD_MAX];
 	char created_at[CLOCK_ISO_LEN];
+	char address[ORG_NAME_MAX];
+	char sa_level[16];       /* SECURITY ACTION: "star1", "star2" or "" */
+	char sa_id[64];          /* 自己宣言ID */
+	char sa_date[16];        /* YYYY-MM-DD */
+	char policy_url[ORG_NAME_MAX]; /* where the 基本方針 is published */
+	bool setup_done;         /* the first-login setup was completed */
 };
 
 /* org_insert — store O as a new organisation; sets O->id. MM_ECONFLICT

@@ -1,0 +1,22 @@
+/* pages.h — the handlers of the route table, one file per page family. */
+#ifndef MM_PAGES_H
+#define MM_PAGES_H
+
+#include "web/web.h"
+
+/* web_static.c */
+void page_static(struct web_req *r);
+void page_favicon(struct web_req *r);
+
+/* web_auth.c: logging in and out, the account's password, the start page */
+void page_home(struct web_req *r);
+void page_login(struct web_req *r);
+void page_login_post(struct web_req *r);
+void page_logout_post(struct web_req *r);
+void page_password(struct web_req *r);
+void page_password_post(struct web_req *r);
+
+/* web_dashboard.c */
+void page_dashboard(struct web_req *r);
+
+#endif
