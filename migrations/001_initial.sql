@@ -71,6 +71,7 @@ BEGIN
 END;
 CREATE TRIGGER diag_answer_immutable_upd BEFORE UPDATE ON diag_answer
 WHEN (SELECT status FROM diag_round WHERE id = OLD.round_id) = 'completed'
+	OR (SELECT status FROM diag_round WHERE id = NEW.round_id) = 'completed'
 BEGIN
 	SELECT RAISE(ABORT, 'immutable: completed diagnosis round');
 END;

@@ -30,7 +30,7 @@ account_email_valid(const char *email)
 static json_t *
 account_json(const struct account *ac)
 {
-	return json_pack("{sIssssbsbsb}", "id", (json_int_t)ac->id, "email", ac->email,
+	return json_pack("{sIsssssbsbsb}", "id", (json_int_t)ac->id, "email", ac->email,
 	    "name", ac->name, "disabled", ac->disabled, "must_change_password",
 	    ac->must_change_password, "instance_admin", ac->instance_admin);
 }

@@ -39,11 +39,11 @@ audit_record(struct app *a, long long org_id, const char *action,
 	memset(&r, 0, sizeof(r));
 	if ((code = audit_store_head(a->db, &count, r.prev_hash, e)) != MM_OK)
 		return code;
-	if (before != NULL &&
-	    (b = json_dumps(before, JSON_COMPACT | JSON_SORT_KEYS)) == NULL)
+	if (before != NULL && (b = json_dumps(before,
+	    JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY)) == NULL)
 		goto nomem;
-	if (after != NULL &&
-	    (af = json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS)) == NULL)
+	if (after != NULL && (af = json_dumps(after,
+	    JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY)) == NULL)
 		goto nomem;
 	r.id = count + 1;
 	clock_now_iso(r.at);

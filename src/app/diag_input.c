@@ -265,7 +265,8 @@ diag_input_parse(const struct diag_model *m, const char *data, size_t len,
 		parse_json(&p, data, len);
 	else
 		parse_csv(&p, data, len);
-	for (i = 0; i < m->nitems && p.nproblems == 0; i++)
+	/* missing items matter only when every line was readable */
+	for (i = 0; i < m->nitems && (size_t)p.nproblems == missing; i++)
 		if (out->sheet.answers[i] == DIAG_UNANSWERED && missing++ < 5)
 			problem(&p, "項目 %zu の回答がありません", i + 1);
 	if (p.nproblems > MAX_PROBLEMS)

@@ -96,7 +96,7 @@ answer_json(enum diag_answer a, const char *note)
 {
 	if (a == DIAG_UNANSWERED)
 		return json_null();
-	return json_pack("{sss?}", "answer", diag_answer_id(a), "note",
+	return json_pack("{ssss?}", "answer", diag_answer_id(a), "note",
 	    note && *note ? note : NULL);
 }
 
@@ -111,11 +111,13 @@ diag_draft_answer(struct app *a, const struct org *o, long long round_id,
 	enum mm_err code;
 	json_t *before = NULL, *after = NULL;
 
+	if (no < 1 || (size_t)no > a->cat->diag.nitems)
+		return err_set(e, MM_EINVAL, "項目番号 %d はありません", no);
+	if ((int)answer < DIAG_UNANSWERED || answer >= DIAG_ANSWER_KINDS)
+		return err_set(e, MM_EINVAL, "項目 %d の回答が正しくありません", no);
 	if (answer != DIAG_UNANSWERED && !diag_answer_allowed(&a->cat->diag, no, answer))
 		return err_set(e, MM_EINVAL, "項目 %d に「%s」は選べません", no,
 		    a->cat->diag.answers[answer].label.ja);
-	if (no < 1 || (size_t)no > a->cat->diag.nitems)
-		return err_set(e, MM_EINVAL, "項目番号 %d はありません", no);
 	if ((code = input_text("メモ", note, false, DIAG_NOTE_MAX / 3, clean,
 	    sizeof(clean), e)) != MM_OK)
 		return code;
@@ -315,6 +317,15 @@ diag_round_before(struct app *a, const struct org *o,
 	return diag_round_load(a, o, prev.id, out, e);
 }
 
+/* A was completed after B (ties broken by id) */
+static bool
+round_later(const struct diag_round_row *a, const struct diag_round_row *b)
+{
+	int c = strcmp(a->completed_at, b->completed_at);
+
+	return c > 0 || (c == 0 && a->id > b->id);
+}
+
 enum mm_err
 diag_org_view(struct app *a, const struct org *o, struct diag_sheet *sheet,
     struct diag_result *result, size_t *respondents, struct err *e)
@@ -334,10 +345,12 @@ diag_org_view(struct app *a, const struct org *o, struct diag_sheet *sheet,
 		code = err_set(e, MM_ENOMEM, "メモリが足りません");
 		goto done;
 	}
-	/* newest completed round per respondent: walk newest first */
-	for (i = n; i-- > 0;) {
-		for (k = i + 1; k < n; k++)
-			if (rounds[k].respondent_id == rounds[i].respondent_id)
+	/* the newest completed round of each respondent: skip a round when
+	 * the same respondent has one completed later */
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < n; k++)
+			if (k != i && rounds[k].respondent_id == rounds[i].respondent_id &&
+			    round_later(&rounds[k], &rounds[i]))
 				break;
 		if (k < n)
 			continue;

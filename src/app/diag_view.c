@@ -34,7 +34,7 @@ diag_result_json(const struct diag_model *m, const struct diag_sheet *s,
 	for (i = 0; i < r->nweak; i++) {
 		const struct diag_item *it = &m->items[r->weak[i] - 1];
 		enum diag_answer a = s->answers[it->no - 1];
-		json_array_append_new(weak, json_pack("{sisssssisss}", "no", it->no,
+		json_array_append_new(weak, json_pack("{sisssssiss}", "no", it->no,
 		    "title", ltext_get(&it->title, lang), "answer", diag_answer_id(a),
 		    "points", r->points[it->no - 1],
 		    "advice", ltext_get(&it->advice[a], lang)));
@@ -53,7 +53,7 @@ json_t *
 diag_round_summary_json(const struct diag_model *m,
     const struct diag_round_row *r, enum lang lang)
 {
-	json_t *o = json_pack("{sIsssssssssss?}", "id", (json_int_t)r->id,
+	json_t *o = json_pack("{sIssssssssss?}", "id", (json_int_t)r->id,
 	    "respondent", r->respondent, "respondent_kind", r->respondent_kind,
 	    "status", r->completed ? "completed" : "draft",
 	    "started_at", r->started_at,
@@ -108,7 +108,7 @@ diag_round_json(const struct diag_model *m, const struct diag_round_view *v,
 	for (i = 0; i < m->nitems; i++) {
 		if (v->sheet.answers[i] == DIAG_UNANSWERED)
 			continue;
-		json_array_append_new(answers, json_pack("{sisss?}", "no", (int)i + 1,
+		json_array_append_new(answers, json_pack("{sissss?}", "no", (int)i + 1,
 		    "answer", diag_answer_id(v->sheet.answers[i]),
 		    "note", v->notes.notes[i]));
 	}

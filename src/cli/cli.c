@@ -17,6 +17,7 @@ static const char usage_text[] =
     "コマンド:\n"
     "  init --org 会社名 [--slug ID] [--industry 業種] [--employees 人数]\n"
     "                            データベースと組織を作ります (二度実行しても害はありません)\n"
+    "  serve [--listen ADDR:PORT]  Web 画面を起動します (既定 127.0.0.1:8080)\n"
     "  org list|show|add|set     組織の一覧・表示・追加・設定\n"
     "  diagnose                  自社診断 (25項目) を端末で対話的に行います\n"
     "  diagnose --answers FILE   CSV/JSON の回答から診断を記録します\n"
@@ -50,6 +51,7 @@ static const struct command commands[] = {
 	{ "backup", cmd_backup },
 	{ "restore", cmd_restore },
 	{ "user", cmd_user },
+	{ "serve", cmd_serve },
 	{ NULL, NULL }
 };
 

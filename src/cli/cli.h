@@ -36,6 +36,7 @@ int cmd_audit(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_restore(struct cli *c, int argc, char **argv);
 int cmd_user(struct cli *c, int argc, char **argv);
+int cmd_serve(struct cli *c, int argc, char **argv);
 
 /* cli_open — open the app on C's database (EXISTING unless CREATE),
  * acting as the user running the command; prints the error and returns

@@ -20,7 +20,7 @@ print_row(void *ctx, const struct audit_row *r)
 	json_t *arr = ctx;
 
 	if (arr != NULL) {
-		json_t *o = json_pack("{sIsssssosssss?ss?ss}", "id", (json_int_t)r->id,
+		json_t *o = json_pack("{sIsssssossssss?ss?ss}", "id", (json_int_t)r->id,
 		    "at", r->at, "actor", r->actor,
 		    "org_id", r->org_id > 0 ? json_integer(r->org_id) : json_null(),
 		    "action", r->action, "object", r->object, "before", r->before,

@@ -338,7 +338,7 @@ cmd_diagnose(struct cli *c, int argc, char **argv)
 		rc = record_cmd(&a, &o, &g);
 	else if (sub == NULL)
 		rc = diag_tty_run(&a, &o, g.respondent, g.department ? "department" : "person",
-		    stdin, stdout);
+		    STDIN_FILENO, stdout);
 	else if (strcmp(sub, "list") == 0)
 		rc = list_cmd(&a, &o, &g);
 	else if (strcmp(sub, "show") == 0)

@@ -1,6 +1,7 @@
 /* cmd_org.c — mamori init and mamori org list|show|add|set. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/diag_service.h"
 #include "app/org_service.h"
@@ -39,6 +40,19 @@ org_args_input(const struct org_args *g, struct org_input *in, const char *synop
 	return true;
 }
 
+/* remove the database PATH and its WAL files */
+static void
+remove_db(const char *path)
+{
+	char side[4096];
+
+	remove(path);
+	snprintf(side, sizeof(side), "%s-wal", path);
+	remove(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	remove(side);
+}
+
 static int
 create(struct cli *c, struct org_args *g, bool create_db, const char *synopsis)
 {
@@ -46,13 +60,14 @@ create(struct cli *c, struct org_args *g, bool create_db, const char *synopsis)
 	struct org_input in;
 	struct org o;
 	struct err e;
-	bool existed;
+	bool existed, fresh;
 	int rc = CLI_OK;
 
 	if (g->name == NULL)
 		return cli_usage(synopsis, "会社名を指定してください");
 	if (!org_args_input(g, &in, synopsis))
 		return CLI_USAGE;
+	fresh = create_db && access(c->db_path, F_OK) != 0;
 	if (!cli_open(c, &a, create_db))
 		return CLI_FAIL;
 	err_clear(&e);
@@ -68,6 +83,8 @@ create(struct cli *c, struct org_args *g, bool create_db, const char *synopsis)
 			printf("次は自社診断です: mamori diagnose\n");
 	}
 	app_close(&a);
+	if (rc != CLI_OK && fresh)
+		remove_db(c->db_path); /* a refused init leaves nothing behind */
 	return rc;
 }
 

@@ -2,9 +2,11 @@
 #include "cli/diag_tty.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/diag_service.h"
 #include "cli/cli.h"
@@ -34,7 +36,10 @@ struct session {
 	struct app *a;
 	const struct org *o;
 	const struct diag_model *m;
-	FILE *in, *out;
+	int in;             /* read with read(2): a Ctrl-C is never lost */
+	char pending[LINE_MAX_BYTES]; /* bytes read past the last line */
+	size_t npending;
+	FILE *out;
 	long long round;
 	struct diag_sheet sheet;
 	struct diag_notes notes;
@@ -42,22 +47,49 @@ struct session {
 
 enum read_result { READ_OK, READ_EOF, READ_INTR };
 
-/* read one line into BUF, trimmed */
+/* read one line into BUF, trimmed; the wait is in slices so that a
+ * Ctrl-C arriving at any moment is seen */
 static enum read_result
 read_line(struct session *s, const char *prompt, char *buf, size_t size,
     char **line)
 {
+	struct pollfd pfd = { s->in, POLLIN, 0 };
+	char *nl;
+	size_t n;
+	ssize_t got;
+
 	fputs(prompt, s->out);
 	fflush(s->out);
-	errno = 0;
-	if (fgets(buf, (int)size, s->in) == NULL) {
-		clearerr(s->in);
-		return interrupted || errno == EINTR ? READ_INTR : READ_EOF;
+	for (;;) {
+		if (interrupted)
+			return READ_INTR;
+		nl = memchr(s->pending, '\n', s->npending);
+		if (nl != NULL || s->npending == sizeof(s->pending)) {
+			n = nl ? (size_t)(nl - s->pending) : s->npending;
+			if (n >= size)
+				n = size - 1;
+			memcpy(buf, s->pending, n);
+			buf[n] = '\0';
+			n = nl ? (size_t)(nl - s->pending) + 1 : s->npending;
+			memmove(s->pending, s->pending + n, s->npending - n);
+			s->npending -= n;
+			*line = text_trim(buf);
+			return READ_OK;
+		}
+		if (poll(&pfd, 1, 200) <= 0)
+			continue;
+		got = read(s->in, s->pending + s->npending, sizeof(s->pending) - s->npending);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			if (s->npending == 0)
+				return READ_EOF;
+			/* a last line without a newline */
+			s->pending[s->npending++] = '\n';
+			continue;
+		}
+		s->npending += (size_t)got;
 	}
-	if (interrupted)
-		return READ_INTR;
-	*line = text_trim(buf);
-	return READ_OK;
 }
 
 static size_t
@@ -213,7 +245,7 @@ ask(struct session *s, size_t idx)
 
 int
 diag_tty_run(struct app *a, const struct org *o, const char *respondent,
-    const char *kind, FILE *in, FILE *out)
+    const char *kind, int in, FILE *out)
 {
 	struct session s;
 	struct diag_round_row row;

@@ -111,8 +111,10 @@ walk(struct loader *l, const char *file, const char *id, const char *key,
 	idv = json_object_get(node, "id");
 	if (idv != NULL) {
 		if (!json_is_string(idv) || !id_valid(json_string_value(idv)))
-			return fail(l, file, id,
-			    "id は [a-z0-9-] の文字列でなければなりません (\"%s\" の中)", key);
+			return fail(l, file, id != NULL || !json_is_string(idv) ? id :
+			    json_string_value(idv),
+			    "id は [a-z0-9-] で 64 文字までの文字列でなければなりません (\"%s\" の中)",
+			    key);
 		id = json_string_value(idv);
 		if (json_object_get(l->c->ids, id) != NULL)
 			return fail(l, file, id, "id が重複しています");
@@ -168,6 +170,7 @@ add_lists(struct loader *l, const char *file, json_t *doc)
 	const char *name;
 	size_t i;
 	struct catalog_list *cl;
+	enum mm_err rc;
 
 	if (!json_is_object(lists) || json_object_size(doc) != 1)
 		return fail(l, file, NULL, "{\"lists\": {...}} の形でなければなりません");
@@ -181,6 +184,8 @@ add_lists(struct loader *l, const char *file, json_t *doc)
 		    !json_is_object(json_object_get(list, "title")))
 			return fail(l, file, name,
 			    "リストには \"title\" と \"items\" の配列が必要です");
+		if ((rc = check_text(l, file, name, "title", json_object_get(list, "title"))) != MM_OK)
+			return rc;
 		json_array_foreach(items, i, item)
 			if (!json_is_object(item) || !json_is_string(json_object_get(item, "id")))
 				return fail(l, file, name, "%zu 番目の項目に id がありません", i + 1);

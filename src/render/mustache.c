@@ -213,11 +213,21 @@ mustache_tpl_name(const struct mustache_tpl *tpl)
 json_t *
 mustache_safe_html(const char *html)
 {
-	json_t *s = json_string(html);
+	json_t *o, *s = json_string(html);
 
 	if (s == NULL)
 		return NULL;
-	return json_pack("{so}", SAFE_KEY, s);
+	o = json_object();
+	if (o == NULL) {
+		json_decref(s);
+		return NULL;
+	}
+	/* json_object_set_new() releases S also when it fails */
+	if (json_object_set_new(o, SAFE_KEY, s) != 0) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
 }
 
 /* ---- rendering ---- */

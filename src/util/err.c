@@ -3,18 +3,27 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 enum mm_err
 err_set(struct err *e, enum mm_err code, const char *fmt, ...)
 {
 	va_list ap;
+	int n;
 
 	if (e == NULL)
 		return code;
 	e->code = code;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	n = vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
 	va_end(ap);
+	if (n >= (int)sizeof(e->msg)) {
+		/* cut before a partial UTF-8 character and say that it was cut */
+		size_t end = sizeof(e->msg) - 4;
+		while (end > 0 && ((unsigned char)e->msg[end] & 0xC0) == 0x80)
+			end--;
+		memcpy(e->msg + end, "…", 4);
+	}
 	return code;
 }
 

@@ -23,7 +23,7 @@ enum mm_err {
 	MM_EINTEGRITY = -10 /* a check of stored data failed */
 };
 
-#define ERR_MSG_MAX 1024
+#define ERR_MSG_MAX 4096
 
 struct err {
 	enum mm_err code;

@@ -157,18 +157,22 @@ text_slugify(const char *name, char *out, size_t outsz)
 	bool dash = false;
 	const char *p;
 
-	for (p = name; *p != '\0' && o + 1 < outsz && o < 63; p++) {
+	for (p = name; *p != '\0'; p++) {
 		char c = *p;
+		size_t need;
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c - 'A' + 'a');
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			if (dash && o > 0 && o + 2 < outsz)
-				out[o++] = '-';
-			dash = false;
-			out[o++] = c;
-		} else {
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
 			dash = true;
+			continue;
 		}
+		need = dash && o > 0 ? 2 : 1;
+		if (o + need > 63 || o + need + 1 > outsz)
+			break;
+		if (need == 2)
+			out[o++] = '-';
+		dash = false;
+		out[o++] = c;
 	}
 	out[o] = '\0';
 	if (o == 0)

@@ -20,7 +20,7 @@
 #include "web/http.h"
 
 #define WEB_MAX_PARAMS 4
-#define WEB_NONCE_LEN 24
+#define WEB_NONCE_LEN 32
 
 struct web_config {
 	const char *db_path;

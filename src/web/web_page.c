@@ -19,13 +19,34 @@ web_now(void)
 	return (long long)time(NULL);
 }
 
+/* the string at dotted KEY ("nav.dashboard") of the nested object ROOT */
+static const char *
+locale_get(json_t *root, const char *key)
+{
+	char part[64];
+	const char *p = key, *dot;
+	json_t *v = root;
+
+	while (v != NULL && *p) {
+		dot = strchr(p, '.');
+		size_t n = dot ? (size_t)(dot - p) : strlen(p);
+		if (n >= sizeof(part))
+			return NULL;
+		memcpy(part, p, n);
+		part[n] = '\0';
+		v = json_object_get(v, part);
+		p += n + (dot ? 1 : 0);
+	}
+	return json_string_value(v);
+}
+
 const char *
 web_t(const struct web_req *r, const char *key)
 {
-	const char *s = json_string_value(json_object_get(r->w->locale[r->lang], key));
+	const char *s = locale_get(r->w->locale[r->lang], key);
 
 	if (s == NULL)
-		s = json_string_value(json_object_get(r->w->locale[LANG_JA], key));
+		s = locale_get(r->w->locale[LANG_JA], key);
 	return s ? s : "";
 }
 
@@ -162,7 +183,7 @@ layout(struct web_req *r)
 	const char *flash = http_cookie(r->req, "flash");
 	json_t *l;
 
-	l = json_pack("{sssos?so}", "csrf", r->authed ? r->auth.csrf_token : "",
+	l = json_pack("{sssossso}", "csrf", r->authed ? r->auth.csrf_token : "",
 	    "user", r->authed ? json_pack("{ssssss}", "email", r->auth.account.email,
 	    "name", r->auth.account.name[0] ? r->auth.account.name : r->auth.account.email,
 	    "role", role_id(r->role)) : json_null(),
@@ -195,6 +216,7 @@ web_page(struct web_req *r, int status, const char *tpl, json_t *model)
 	}
 	json_object_set(model, "t", r->w->locale[r->lang]);
 	json_object_set_new(model, "lang", json_string(r->lang == LANG_EN ? "en" : "ja"));
+	json_object_set_new(model, "lang_en", json_boolean(r->lang == LANG_EN));
 	json_object_set_new(model, "nonce", json_string(r->nonce));
 	json_object_set_new(model, "layout", layout(r));
 	json_object_set_new(model, "_template", json_string(tpl));
@@ -221,7 +243,7 @@ web_error(struct web_req *r, int status, const char *key, const char *message)
 		    "message", text));
 		return;
 	}
-	web_page(r, status, "error", json_pack("{sisssss}", "status", status,
+	web_page(r, status, "error", json_pack("{sissss}", "status", status,
 	    "message", text, "title", web_t(r, "error.title")));
 }
 
@@ -246,7 +268,7 @@ web_error_page(void *ctx, int status, struct http_req *req,
 	struct web *w = ctx;
 	const char *key = status == 413 ? "error.too_large" : status == 431 ?
 	    "error.headers_too_large" : status == 400 ? "error.bad_request" : "error.internal";
-	const char *text = json_string_value(json_object_get(w->locale[LANG_JA], key));
+	const char *text = locale_get(w->locale[LANG_JA], key);
 	json_t *model;
 
 	(void)req;

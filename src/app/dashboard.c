@@ -1,0 +1,120 @@
+/* dashboard.c — where an organisation stands. */
+#include "app/dashboard.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/diag_service.h"
+#include "app/pledge_service.h"
+#include "core/journey.h"
+
+/* the item to improve first: わからない, then 実施していない, then 一部 */
+static int
+weakest(const struct diag_round_view *v)
+{
+	static const enum diag_answer order[] = { DIAG_UNKNOWN, DIAG_NO, DIAG_PARTIAL };
+	size_t k, i;
+
+	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+		for (i = 0; i < v->result.nweak; i++)
+			if (v->sheet.answers[v->result.weak[i] - 1] == order[k])
+				return v->result.weak[i];
+	return 0;
+}
+
+static json_t *
+latest_json(const struct diag_model *m, const struct diag_round_view *v, enum lang lang)
+{
+	json_t *parts = json_array();
+	size_t i;
+
+	for (i = 0; i < m->nparts; i++)
+		json_array_append_new(parts, json_pack("{sssssisi}", "id", m->parts[i].id,
+		    "label", ltext_get(&m->parts[i].label, lang),
+		    "score", v->result.parts[i].score, "max", v->result.parts[i].max));
+	return json_pack("{sIsisisssssbsssosisi}", "id", (json_int_t)v->row.id,
+	    "total", v->result.total, "max", v->result.max, "band", v->result.band->id,
+	    "band_label", ltext_get(&v->result.band->label, lang),
+	    "rescaled", v->result.rescaled, "completed_at", v->row.completed_at,
+	    "parts", parts, "unknown", (int)v->result.nunknown, "weak", (int)v->result.nweak);
+}
+
+json_t *
+dashboard_view(struct app *a, const struct org *o, enum lang lang, struct err *e)
+{
+	const struct catalog_list *steps = catalog_list(a->cat, "steps");
+	struct journey_facts f;
+	struct journey j;
+	struct diag_round_row *rounds = NULL;
+	struct diag_round_view latest;
+	size_t n = 0, i;
+	bool has_latest = false;
+	json_t *pledges = NULL, *out = NULL, *arr, *trend;
+
+	memset(&f, 0, sizeof(f));
+	memset(&latest, 0, sizeof(latest));
+	if ((pledges = pledge_view(a, o, lang, e)) == NULL ||
+	    diag_round_list(a->db, o->id, false, &rounds, &n, e) != MM_OK)
+		goto done;
+	if (n > 0) {
+		if (diag_round_load(a, o, rounds[n - 1].id, &latest, e) != MM_OK)
+			goto done;
+		has_latest = true;
+	}
+	f.pledges_total = (int)json_integer_value(json_object_get(pledges, "total"));
+	f.pledges_done = (int)json_integer_value(json_object_get(pledges, "done"));
+	f.pledged = json_is_true(json_object_get(pledges, "pledged"));
+	f.diagnoses_completed = (int)n;
+	if (has_latest) {
+		f.unknown_items = (int)latest.result.nunknown;
+		f.weak_items = (int)latest.result.nweak;
+		f.weakest_item = weakest(&latest);
+	}
+	f.policy_established = false; /* documents: a later capability */
+	f.policy_published = o->policy_url[0] != '\0';
+	f.handbook_published = false;
+	f.profile_complete = o->industry[0] && o->employees >= 0 && o->representative[0];
+	f.declaration_recorded = o->sa_id[0] != '\0';
+	f.step3_total = 5;
+	f.step4_total = 8;
+	journey_derive(&f, &j);
+
+	out = json_pack("{si}", "step", j.step);
+	arr = json_array();
+	for (i = 0; i < JOURNEY_STEPS; i++) {
+		json_t *st = steps ? json_array_get(steps->items, i) : NULL;
+		struct ltext title = catalog_text(st, "title");
+		struct ltext sub = catalog_text(st, "subtitle");
+		json_array_append_new(arr, json_pack("{sisssssisisisbsb}", "no", (int)i + 1,
+		    "title", ltext_get(&title, lang), "subtitle", ltext_get(&sub, lang),
+		    "done", j.done[i], "total", j.total[i], "percent", j.percent[i],
+		    "current", j.step == (int)i + 1, "complete", j.total[i] > 0 &&
+		    j.done[i] >= j.total[i]));
+	}
+	json_object_set_new(out, "steps", arr);
+	json_object_set_new(out, "security_action", json_pack("{sbsbss?ss?ss?}",
+	    "star1_ready", j.star1_ready, "star2_ready", j.star2_ready,
+	    "level", o->sa_level[0] ? o->sa_level : NULL, "id", o->sa_id[0] ? o->sa_id : NULL,
+	    "date", o->sa_date[0] ? o->sa_date : NULL));
+	json_object_set_new(out, "latest_diagnosis", has_latest ?
+	    latest_json(&a->cat->diag, &latest, lang) : json_null());
+	trend = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(trend, json_pack("{sIss#si}", "id", (json_int_t)rounds[i].id,
+		    "date", rounds[i].completed_at, (int)10, "total", rounds[i].total));
+	json_object_set_new(out, "trend", trend);
+	json_object_set_new(out, "pledges", json_pack("{sOsOsO}", "done",
+	    json_object_get(pledges, "done"), "total", json_object_get(pledges, "total"),
+	    "pledged", json_object_get(pledges, "pledged")));
+	arr = json_array();
+	for (i = 0; i < j.nnext; i++)
+		json_array_append_new(arr, json_pack("{ssso}", "id", journey_action_id(j.next[i]),
+		    "item", j.next[i] == JA_IMPROVE ? json_integer(f.weakest_item) : json_null()));
+	json_object_set_new(out, "next_actions", arr);
+done:
+	if (has_latest)
+		diag_round_view_free(&latest);
+	free(rounds);
+	json_decref(pledges);
+	return out;
+}

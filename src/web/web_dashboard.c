@@ -1,0 +1,122 @@
+/* web_dashboard.c — the dashboard: where the organisation stands and
+ * what to do next. */
+#include <string.h>
+
+#include "app/dashboard.h"
+#include "render/svg_chart.h"
+#include "web/pages.h"
+
+/* the page that carries out journey action ID */
+static const char *
+action_href(struct web_req *r, const char *id, json_int_t item, json_t *latest)
+{
+	const char *b = r->base;
+
+	if (strcmp(id, "profile") == 0 || strcmp(id, "record_declaration") == 0 ||
+	    strcmp(id, "policy") == 0)
+		return arena_printf(r->req->arena, "%s/profile", b);
+	if (strcmp(id, "pledge_measures") == 0 || strcmp(id, "pledge") == 0)
+		return arena_printf(r->req->arena, "%s/pledges", b);
+	if (strcmp(id, "diagnose") == 0 || strcmp(id, "rediagnose") == 0)
+		return arena_printf(r->req->arena, "%s/diagnosis/new", b);
+	if ((strcmp(id, "check_unknown") == 0 || strcmp(id, "improve") == 0) && latest)
+		return arena_printf(r->req->arena, "%s/diagnosis/rounds/%lld#item-%lld", b,
+		    (long long)json_integer_value(json_object_get(latest, "id")), (long long)item);
+	return arena_printf(r->req->arena, "%s/", b);
+}
+
+/* the locale text KEY with "{{item}}" replaced by ITEM */
+static const char *
+action_label(struct web_req *r, const char *id, json_int_t item)
+{
+	const char *key = arena_printf(r->req->arena, "action.%s", id);
+	const char *text = web_t(r, key), *at = strstr(text, "{{item}}");
+
+	if (at == NULL)
+		return text;
+	return arena_printf(r->req->arena, "%.*s%lld%s", (int)(at - text), text,
+	    (long long)item, at + 8);
+}
+
+static void
+add_charts(struct web_req *r, json_t *m)
+{
+	json_t *latest = json_object_get(m, "latest_diagnosis"), *parts, *p, *trend;
+	struct chart_axis axes[8];
+	struct chart_point pts[64];
+	static const double guides[] = { 50, 70, 100 };
+	struct buf b;
+	size_t i, n, start;
+
+	if (!json_is_object(latest))
+		return;
+	parts = json_object_get(latest, "parts");
+	n = json_array_size(parts);
+	if (n >= 3 && n <= 8) {
+		json_array_foreach(parts, i, p) {
+			axes[i].label = json_string_value(json_object_get(p, "label"));
+			axes[i].value = (double)json_integer_value(json_object_get(p, "score"));
+			axes[i].max = (double)json_integer_value(json_object_get(p, "max"));
+		}
+		buf_init(&b, 65536);
+		if (svg_radar(&b, web_t(r, "dashboard.radar"), axes, n))
+			json_object_set_new(m, "radar_svg", mustache_safe_html(buf_cstr(&b)));
+		buf_free(&b);
+	}
+	trend = json_object_get(m, "trend");
+	n = json_array_size(trend);
+	start = n > 64 ? n - 64 : 0;
+	for (i = start; i < n; i++) {
+		p = json_array_get(trend, i);
+		pts[i - start].label = json_string_value(json_object_get(p, "date"));
+		pts[i - start].value = (double)json_integer_value(json_object_get(p, "total"));
+	}
+	if (n >= 2) {
+		buf_init(&b, 262144);
+		if (svg_trend(&b, web_t(r, "dashboard.trend"), pts, n - start, -25, 100,
+		    guides, sizeof(guides) / sizeof(guides[0])))
+			json_object_set_new(m, "trend_svg", mustache_safe_html(buf_cstr(&b)));
+		buf_free(&b);
+	}
+}
+
+void
+page_dashboard(struct web_req *r)
+{
+	struct err e;
+	json_t *m, *a, *s, *latest, *sa;
+	size_t i;
+
+	err_clear(&e);
+	m = dashboard_view(&r->app, &r->org, r->lang, &e);
+	if (m == NULL) {
+		web_error(r, 500, "error.internal", NULL);
+		return;
+	}
+	latest = json_object_get(m, "latest_diagnosis");
+	json_array_foreach(json_object_get(m, "next_actions"), i, a) {
+		const char *id = json_string_value(json_object_get(a, "id"));
+		json_int_t item = json_integer_value(json_object_get(a, "item"));
+		json_object_set_new(a, "label", json_string(action_label(r, id, item)));
+		json_object_set_new(a, "href", json_string(action_href(r, id, item,
+		    json_is_object(latest) ? latest : NULL)));
+	}
+	json_array_foreach(json_object_get(m, "steps"), i, s) {
+		json_int_t pct = json_integer_value(json_object_get(s, "percent"));
+		if (r->api)
+			break;
+		json_object_set_new(s, "percent_class", json_integer(pct / 10 * 10));
+		if (json_is_true(json_object_get(s, "current")))
+			json_object_set(m, "current_step", s);
+	}
+	sa = json_object_get(m, "security_action");
+	if (!r->api && json_is_string(json_object_get(sa, "level")))
+		json_object_set_new(sa, "level_label", json_string(
+		    strcmp(json_string_value(json_object_get(sa, "level")), "star2") == 0 ?
+		    "★★" : "★"));
+	if (!r->api) {
+		add_charts(r, m);
+		json_object_set_new(m, "title", json_string(web_t(r, "dashboard.title")));
+	}
+	web_page(r, 200, "dashboard", m);
+}
