@@ -27,7 +27,7 @@ B := build
 
 LIB_SRC  := $(sort $(wildcard src/util/*.c src/core/*.c src/store/*.c src/app/*.c src/render/*.c src/web/*.c src/cli/*.c))
 MAIN_SRC := src/main.c
-EMBED_IN := $(sort $(wildcard catalog/*/*.json migrations/*.sql data/*.txt locale/*.json templates/*.mustache static/*))
+EMBED_IN := $(sort $(wildcard catalog/*/*.json migrations/*.sql data/*.txt locale/*/*.json templates/*.mustache static/*))
 UNIT_SRC := $(sort $(wildcard tests/unit/*/*.c))
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 TEST_HELPERS := $(sort $(wildcard tests/support/*.c))

@@ -449,8 +449,14 @@ on_request(void *cls, struct MHD_Connection *con, const char *url,
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	if (c->error == 0 && c->pp != NULL && !field_flush(c))
-		c->error = 413;
+	if (c->pp != NULL) {
+		/* the processor hands over the last value only when destroyed */
+		if (MHD_destroy_post_processor(c->pp) != MHD_YES && c->error == 0)
+			c->error = 400;
+		c->pp = NULL;
+		if (c->error == 0 && !field_flush(c))
+			c->error = 413;
+	}
 	return answer(s, con, c);
 }
 

@@ -161,6 +161,6 @@ page_home(struct web_req *r)
 		    "name", m[i].org_name, "role", role_id(m[i].role), "role_label",
 		    role_id(m[i].role)));
 	free(m);
-	web_page(r, 200, "home", json_pack("{ssso}", "title", web_t(r, "home.title"),
-	    "orgs", orgs));
+	web_page(r, 200, "home", json_pack("{sssbso}", "title", web_t(r, "home.title"),
+	    "has_orgs", json_array_size(orgs) > 0, "orgs", orgs));
 }

@@ -109,6 +109,9 @@ page_dashboard(struct web_req *r)
 		if (json_is_true(json_object_get(s, "current")))
 			json_object_set(m, "current_step", s);
 	}
+	if (!r->api)
+		json_object_set_new(m, "has_next",
+		    json_boolean(json_array_size(json_object_get(m, "next_actions")) > 0));
 	sa = json_object_get(m, "security_action");
 	if (!r->api && json_is_string(json_object_get(sa, "level")))
 		json_object_set_new(sa, "level_label", json_string(

@@ -194,6 +194,9 @@ layout(struct web_req *r)
 		json_object_set_new(l, "org", json_pack("{ssssss}", "slug", r->org.slug,
 		    "name", r->org.name, "base", r->base));
 	json_object_set_new(l, "nav", nav(r));
+	json_object_set_new(l, "has_nav", json_boolean(json_array_size(json_object_get(l, "nav")) > 0));
+	json_object_set_new(l, "many_orgs",
+	    json_boolean(json_array_size(json_object_get(l, "orgs")) > 1));
 	if (flash != NULL && *web_t(r, flash) != '\0') {
 		json_object_set_new(l, "flash", json_string(web_t(r, flash)));
 		web_set_cookie(r, "flash", "", -1);
