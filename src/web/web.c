@@ -14,7 +14,7 @@
 #define SESSION_COOKIE "mamori_session"
 #define SECURE_SESSION_COOKIE "__Host-mamori_session"
 
-/* the UI strings of LANG: every embedded locale/LANG/*.json, merged; a
+/* the UI strings of LANG: every embedded JSON file under locale/LANG/, merged; a
  * key defined twice is an error naming both files */
 static enum mm_err
 load_locale(struct web *w, enum lang lang, const char *dir, struct err *e)
