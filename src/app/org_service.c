@@ -15,7 +15,7 @@
 json_t *
 org_json(const struct org *o)
 {
-	return json_pack("{sI ss ss ss* so ss* ss* ss}",
+	json_t *j = json_pack("{sI ss ss ss* so ss* ss* ss}",
 	    "id", (json_int_t)o->id, "slug", o->slug, "name", o->name,
 	    "industry", o->industry[0] ? o->industry : NULL,
 	    "employees", o->employees >= 0 ? json_integer(o->employees) : json_null(),
@@ -23,6 +23,19 @@ org_json(const struct org *o)
 	    "representative_title",
 	    o->representative_title[0] ? o->representative_title : NULL,
 	    "created_at", o->created_at);
+
+	if (j == NULL)
+		return NULL;
+	if (o->address[0])
+		json_object_set_new(j, "address", json_string(o->address));
+	if (o->sa_level[0] || o->sa_id[0] || o->sa_date[0])
+		json_object_set_new(j, "security_action", json_pack("{ss*ss*ss*}",
+		    "level", o->sa_level[0] ? o->sa_level : NULL,
+		    "id", o->sa_id[0] ? o->sa_id : NULL, "date", o->sa_date[0] ? o->sa_date : NULL));
+	if (o->policy_url[0])
+		json_object_set_new(j, "policy_url", json_string(o->policy_url));
+	json_object_set_new(j, "setup_done", json_boolean(o->setup_done));
+	return j;
 }
 
 /* the catalog id of industry S (an id or a JSIC code), or NULL */
@@ -286,6 +299,105 @@ org_change(struct app *a, struct org *o, const char *key, const char *value,
 	if ((code = org_fill(a, &in, &n, e)) != MM_OK)
 		return code;
 	org_keep_profile(&n, o);
+	if ((code = app_begin(a, e)) != MM_OK)
+		return code;
+	if ((code = org_update(a->db, &n, e)) != MM_OK)
+		goto fail;
+	snprintf(obj, sizeof(obj), "org:%lld", o->id);
+	before = org_json(o);
+	after = org_json(&n);
+	code = audit_record(a, o->id, "org.update", obj, before, after, e);
+	json_decref(before);
+	json_decref(after);
+	if (code != MM_OK || (code = app_commit(a, e)) != MM_OK)
+		goto fail;
+	*o = n;
+	return MM_OK;
+fail:
+	app_rollback(a);
+	return code;
+}
+
+static bool
+date_valid(const char *s)
+{
+	int i;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	return (s[5] == '0' || (s[5] == '1' && s[6] <= '2')) && !(s[5] == '0' && s[6] == '0') &&
+	    (s[8] <= '3') && !(s[8] == '0' && s[9] == '0') && !(s[8] == '3' && s[9] > '1');
+}
+
+static bool
+url_valid(const char *s)
+{
+	const char *p;
+
+	if (strncmp(s, "https://", 8) != 0 && strncmp(s, "http://", 7) != 0)
+		return false;
+	for (p = s; *p; p++)
+		if ((unsigned char)*p <= 0x20 || *p == '"' || *p == '<' || *p == '>' || *p == '\\')
+			return false;
+	return strlen(s) > 10;
+}
+
+/* copy the text V (when given) after checking it into DST */
+#define PROFILE_TEXT(label, v, max, dst) \
+	((v) == NULL ? MM_OK : input_text((label), (v), false, (max), (dst), sizeof(dst), e))
+
+enum mm_err
+org_update_profile(struct app *a, struct org *o, const struct org_profile_input *in,
+    struct err *e)
+{
+	struct org_input base;
+	struct org n;
+	enum mm_err code;
+	json_t *before, *after;
+	char obj[64];
+	long emp = o->employees;
+
+	memset(&base, 0, sizeof(base));
+	base.name = in->name ? in->name : o->name;
+	base.slug = o->slug;
+	base.industry = in->industry ? (*in->industry ? in->industry : NULL) :
+	    (o->industry[0] ? o->industry : NULL);
+	if (in->employees != NULL) {
+		if (*in->employees == '\0')
+			emp = -1;
+		else if (!text_parse_long(in->employees, &emp) || emp < 0)
+			return err_set(e, MM_EINVAL, "従業員数は 0 以上の整数で入力してください");
+	}
+	base.employees = emp;
+	base.representative = in->representative ? in->representative : o->representative;
+	base.representative_title = in->representative_title ? in->representative_title :
+	    o->representative_title;
+	if ((code = org_fill(a, &base, &n, e)) != MM_OK)
+		return code;
+	org_keep_profile(&n, o);
+	if ((code = PROFILE_TEXT("所在地", in->address, 200, n.address)) != MM_OK ||
+	    (code = PROFILE_TEXT("自己宣言ID", in->sa_id, 40, n.sa_id)) != MM_OK ||
+	    (code = PROFILE_TEXT("基本方針の公開 URL", in->policy_url, 400, n.policy_url)) != MM_OK)
+		return code;
+	if (in->sa_level != NULL) {
+		if (*in->sa_level && strcmp(in->sa_level, "star1") != 0 &&
+		    strcmp(in->sa_level, "star2") != 0)
+			return err_set(e, MM_EINVAL, "宣言の段階は ★ (star1) か ★★ (star2) です");
+		snprintf(n.sa_level, sizeof(n.sa_level), "%s", in->sa_level);
+	}
+	if (in->sa_date != NULL) {
+		if (*in->sa_date && !date_valid(in->sa_date))
+			return err_set(e, MM_EINVAL, "宣言日は 2026-04-01 の形で入力してください");
+		snprintf(n.sa_date, sizeof(n.sa_date), "%s", in->sa_date);
+	}
+	if (n.policy_url[0] && !url_valid(n.policy_url))
+		return err_set(e, MM_EINVAL,
+		    "基本方針の公開 URL は https:// または http:// で始まる URL を入力してください");
+	if (in->finish_setup)
+		n.setup_done = true;
 	if ((code = app_begin(a, e)) != MM_OK)
 		return code;
 	if ((code = org_update(a->db, &n, e)) != MM_OK)

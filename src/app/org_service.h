@@ -45,6 +45,27 @@ enum mm_err org_set_na_rule(struct app *a, long long org_id,
 enum mm_err org_change(struct app *a, struct org *o, const char *key,
     const char *value, struct err *e);
 
+/* The organisation profile as a user edits it (NULL: not given, keep). */
+struct org_profile_input {
+	const char *name;
+	const char *industry;       /* "" clears */
+	const char *employees;      /* text, "" clears */
+	const char *representative;
+	const char *representative_title;
+	const char *address;
+	const char *sa_level;       /* "", "star1", "star2" */
+	const char *sa_id;
+	const char *sa_date;        /* YYYY-MM-DD or "" */
+	const char *policy_url;     /* http(s)://… or "" */
+	bool finish_setup;          /* mark the first-login setup done */
+};
+
+/* org_update_profile — check IN and write the profile of *O, audited
+ * with before and after; *O is updated. Bad input: MM_EINVAL naming the
+ * field, nothing changed. */
+enum mm_err org_update_profile(struct app *a, struct org *o,
+    const struct org_profile_input *in, struct err *e);
+
 /* org_json — O as JSON (new reference). */
 json_t *org_json(const struct org *o);
 

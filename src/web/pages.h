@@ -2,7 +2,20 @@
 #ifndef MM_PAGES_H
 #define MM_PAGES_H
 
+#include "web/route.h"
 #include "web/web.h"
+
+/* The route tables of the page families (see route.c). */
+extern const struct route diag_routes[];
+extern const size_t diag_route_count;
+extern const struct route pledge_routes[];
+extern const size_t pledge_route_count;
+extern const struct route org_routes[];
+extern const size_t org_route_count;
+extern const struct route users_routes[];
+extern const size_t users_route_count;
+extern const struct route api_routes[];
+extern const size_t api_route_count;
 
 /* web_static.c */
 void page_static(struct web_req *r);

@@ -5,7 +5,7 @@
 
 #include "web/pages.h"
 
-const struct route web_routes[] = {
+static const struct route core_routes[] = {
 	/* public */
 	{ "GET", "/static/:file", page_static, PERM_PUBLIC, CSRF_NONE, "静的ファイル" },
 	{ "GET", "/favicon.ico", page_favicon, PERM_PUBLIC, CSRF_NONE, "アイコン" },
@@ -23,7 +23,39 @@ const struct route web_routes[] = {
 	{ "GET", "/dashboard", page_dashboard, PERM_ORG_SUMMARY, CSRF_NONE, "ダッシュボード" },
 };
 
-const size_t web_route_count = sizeof(web_routes) / sizeof(web_routes[0]);
+static const size_t core_route_count = sizeof(core_routes) / sizeof(core_routes[0]);
+
+static const struct route_table tables[] = {
+	{ core_routes, &core_route_count },
+	{ diag_routes, &diag_route_count },
+	{ pledge_routes, &pledge_route_count },
+	{ org_routes, &org_route_count },
+	{ users_routes, &users_route_count },
+	{ api_routes, &api_route_count },
+};
+
+size_t
+route_count(void)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
+		n += *tables[i].count;
+	return n;
+}
+
+const struct route *
+route_at(size_t i)
+{
+	size_t t;
+
+	for (t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
+		if (i < *tables[t].count)
+			return &tables[t].routes[i];
+		i -= *tables[t].count;
+	}
+	return NULL;
+}
 
 /* match PATH against PATTERN; captures go to R->params */
 static bool
@@ -62,10 +94,10 @@ const struct route *
 route_match(const char *method, const char *path, bool org_scoped,
     struct web_req *r, bool *wrong_method)
 {
-	size_t i;
+	size_t i, n = route_count();
 
-	for (i = 0; i < web_route_count; i++) {
-		const struct route *rt = &web_routes[i];
+	for (i = 0; i < n; i++) {
+		const struct route *rt = route_at(i);
 		if (perm_is_org(rt->perm) != org_scoped || !match(rt->pattern, path, NULL))
 			continue;
 		if (strcmp(rt->method, method) != 0 &&

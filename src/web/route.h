@@ -28,8 +28,16 @@ struct route {
 	const char *summary; /* for the API description */
 };
 
-extern const struct route web_routes[];
-extern const size_t web_route_count;
+/* A page family's routes (each web_*.c file defines one). */
+struct route_table {
+	const struct route *routes;
+	const size_t *count;
+};
+
+/* route_count — the number of routes of all families; route_at — route
+ * I of them (0 ≤ I < route_count()), for tests and the API description. */
+size_t route_count(void);
+const struct route *route_at(size_t i);
 
 /* route_match — the route for METHOD and PATH among routes that are
  * (ORG_SCOPED) or are not about an organisation; fills R->params.
