@@ -42,7 +42,8 @@ TOOLS         := $(B)/tools/ptydrive
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all run check check-src check-unit check-asan check-cli check-fuzz fuzz clean deps
+.PHONY: all run check check-src check-unit check-asan check-cli check-http check-browser \
+	check-fuzz fuzz clean deps
 .DELETE_ON_ERROR:
 
 all: mamori
@@ -112,7 +113,8 @@ run: deps
 	@./scripts/run
 
 check: deps
-	@$(MAKE) --no-print-directory check-src check-unit check-asan check-cli check-fuzz
+	@$(MAKE) --no-print-directory check-src check-unit check-asan check-cli check-http \
+		check-browser check-fuzz
 	@echo "make check: all tests passed"
 
 check-src:
@@ -127,6 +129,12 @@ check-asan: $(ASAN_UNIT_BIN)
 
 check-cli: mamori $(TOOLS)
 	MAMORI=$(CURDIR)/mamori PTYDRIVE=$(CURDIR)/$(B)/tools/ptydrive prove -f tests/cli/
+
+check-http: mamori
+	MAMORI=$(CURDIR)/mamori prove -f tests/http/
+
+check-browser: mamori
+	MAMORI=$(CURDIR)/mamori node tests/browser/run.mjs
 
 check-fuzz: $(FUZZ_BIN)
 	@./scripts/fuzz-replay $(FUZZ_BIN)
