@@ -151,7 +151,12 @@ page_home(struct web_req *r)
 		return;
 	}
 	if (n == 1 && !r->api) {
-		web_redirect(r, arena_printf(r->req->arena, "/o/%s/", m[0].org_slug), NULL);
+		struct org o;
+		/* the first login of an owner or admin continues with the setup */
+		bool setup = (m[0].role == ROLE_OWNER || m[0].role == ROLE_ADMIN) &&
+		    org_get(r->app.db, m[0].org_id, &o, &e) == MM_OK && !o.setup_done;
+		web_redirect(r, arena_printf(r->req->arena, "/o/%s/%s", m[0].org_slug,
+		    setup ? "setup" : ""), NULL);
 		free(m);
 		return;
 	}
@@ -161,6 +166,7 @@ page_home(struct web_req *r)
 		    "name", m[i].org_name, "role", role_id(m[i].role), "role_label",
 		    role_id(m[i].role)));
 	free(m);
-	web_page(r, 200, "home", json_pack("{sssbso}", "title", web_t(r, "home.title"),
-	    "has_orgs", json_array_size(orgs) > 0, "orgs", orgs));
+	web_page(r, 200, "home", json_pack("{sssbsbso}", "title", web_t(r, "home.title"),
+	    "has_orgs", json_array_size(orgs) > 0,
+	    "can_create_org", r->auth.account.instance_admin, "orgs", orgs));
 }

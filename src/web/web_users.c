@@ -11,6 +11,7 @@
 static void page_users(struct web_req *r);
 static void page_users_post(struct web_req *r);
 static void page_user_role_post(struct web_req *r);
+static void page_user_disable_post(struct web_req *r);
 static void page_tokens(struct web_req *r);
 static void page_tokens_post(struct web_req *r);
 static void page_token_revoke_post(struct web_req *r);
@@ -20,6 +21,8 @@ const struct route users_routes[] = {
 	{ "POST", "/users", page_users_post, PERM_ORG_ADMIN, CSRF_SESSION, "利用者の招待" },
 	{ "POST", "/users/:id/role", page_user_role_post, PERM_ORG_ADMIN, CSRF_SESSION,
 	    "役割の変更・組織から外す" },
+	{ "POST", "/users/:id/disable", page_user_disable_post, PERM_ORG_ADMIN, CSRF_SESSION,
+	    "アカウントの無効化・有効化" },
 	{ "GET", "/account/tokens", page_tokens, PERM_LOGIN, CSRF_NONE, "API トークンの一覧" },
 	{ "POST", "/account/tokens", page_tokens_post, PERM_LOGIN, CSRF_SESSION,
 	    "API トークンの作成" },
@@ -157,6 +160,50 @@ page_user_role_post(struct web_req *r)
 		return;
 	}
 	web_redirect(r, arena_printf(r->req->arena, "%s/users", r->base), "flash.saved");
+}
+
+static void
+page_user_disable_post(struct web_req *r)
+{
+	const char *v = web_input(r, "disabled");
+	struct membership *m = NULL;
+	enum role cur = ROLE_NONE;
+	struct err e;
+	size_t n = 0;
+	long id;
+	bool off;
+
+	err_clear(&e);
+	if (!text_parse_long(web_param(r, 0), &id) ||
+	    membership_role(r->app.db, id, r->org.id, &cur, &e) != MM_OK || cur == ROLE_NONE) {
+		web_error(r, 404, "error.not_found", NULL);
+		return;
+	}
+	if (v == NULL || (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)) {
+		web_error(r, 400, NULL, web_t(r, "users.bad_choice"));
+		return;
+	}
+	off = strcmp(v, "yes") == 0;
+	/* an account is the person's own: only when this organisation is its
+	 * only one, and never one's own or an owner's unless one is owner */
+	if (membership_of_account(r->app.db, id, &m, &n, &e) != MM_OK) {
+		web_error(r, 500, "error.internal", NULL);
+		return;
+	}
+	free(m);
+	if (id == r->auth.account.id || n != 1 || (cur == ROLE_OWNER && r->role != ROLE_OWNER)) {
+		web_error(r, 409, id == r->auth.account.id ? "users.not_self" :
+		    n != 1 ? "users.other_orgs" : "users.owner_only", NULL);
+		return;
+	}
+	if (account_disable(&r->app, id, off, &e) != MM_OK) {
+		web_error(r, 500, NULL, e.msg);
+		return;
+	}
+	if (r->api)
+		web_json(r, 200, json_pack("{sIsb}", "id", (json_int_t)id, "disabled", off));
+	else
+		web_redirect(r, arena_printf(r->req->arena, "%s/users", r->base), "flash.saved");
 }
 
 static void
