@@ -261,61 +261,30 @@ enum mm_err
 org_change(struct app *a, struct org *o, const char *key, const char *value,
     struct err *e)
 {
-	struct org_input in;
-	struct org n;
-	enum mm_err code;
-	json_t *before, *after;
-	char obj[64];
-	long emp;
+	struct org_profile_input in;
 
 	if (strcmp(key, "na-rule") == 0)
 		return org_set_na_rule(a, o->id, value, e);
 	memset(&in, 0, sizeof(in));
-	in.name = o->name;
-	in.slug = o->slug;
-	in.industry = o->industry[0] ? o->industry : NULL;
-	in.employees = o->employees;
-	in.representative = o->representative;
-	in.representative_title = o->representative_title;
-	if (strcmp(key, "name") == 0) {
+	if (strcmp(key, "name") == 0)
 		in.name = value;
-	} else if (strcmp(key, "industry") == 0) {
-		in.industry = *value ? value : NULL;
-	} else if (strcmp(key, "employees") == 0) {
-		if (*value == '\0')
-			emp = -1;
-		else if (!text_parse_long(value, &emp) || emp < 0)
-			return err_set(e, MM_EINVAL, "従業員数は 0 以上の整数です: %s", value);
-		in.employees = emp;
-	} else if (strcmp(key, "representative") == 0) {
+	else if (strcmp(key, "industry") == 0)
+		in.industry = value;
+	else if (strcmp(key, "employees") == 0)
+		in.employees = value;
+	else if (strcmp(key, "representative") == 0)
 		in.representative = value;
-	} else if (strcmp(key, "representative-title") == 0) {
+	else if (strcmp(key, "representative-title") == 0)
 		in.representative_title = value;
-	} else {
+	else if (strcmp(key, "address") == 0)
+		in.address = value;
+	else if (strcmp(key, "policy-url") == 0)
+		in.policy_url = value;
+	else
 		return err_set(e, MM_EINVAL,
 		    "設定できる項目は name, industry, employees, representative,"
-		    " representative-title, na-rule です: %s", key);
-	}
-	if ((code = org_fill(a, &in, &n, e)) != MM_OK)
-		return code;
-	org_keep_profile(&n, o);
-	if ((code = app_begin(a, e)) != MM_OK)
-		return code;
-	if ((code = org_update(a->db, &n, e)) != MM_OK)
-		goto fail;
-	snprintf(obj, sizeof(obj), "org:%lld", o->id);
-	before = org_json(o);
-	after = org_json(&n);
-	code = audit_record(a, o->id, "org.update", obj, before, after, e);
-	json_decref(before);
-	json_decref(after);
-	if (code != MM_OK || (code = app_commit(a, e)) != MM_OK)
-		goto fail;
-	*o = n;
-	return MM_OK;
-fail:
-	app_rollback(a);
-	return code;
+		    " representative-title, address, policy-url, na-rule です: %s", key);
+	return org_update_profile(a, o, &in, e);
 }
 
 static bool

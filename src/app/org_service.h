@@ -39,9 +39,9 @@ enum mm_err org_set_na_rule(struct app *a, long long org_id,
     const char *value, struct err *e);
 
 /* org_change — set one field of organisation O: KEY is "name",
- * "industry", "employees", "representative", "representative-title" or
- * "na-rule"; VALUE is checked as at creation. Audited with before and
- * after. *O is updated. */
+ * "industry", "employees", "representative", "representative-title",
+ * "address", "policy-url" or "na-rule"; VALUE is checked as by
+ * org_update_profile. Audited with before and after; *O is updated. */
 enum mm_err org_change(struct app *a, struct org *o, const char *key,
     const char *value, struct err *e);
 
