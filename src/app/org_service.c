@@ -338,7 +338,7 @@ org_update_profile(struct app *a, struct org *o, const struct org_profile_input 
 		if (*in->employees == '\0')
 			emp = -1;
 		else if (!text_parse_long(in->employees, &emp) || emp < 0)
-			return err_set(e, MM_EINVAL, "従業員数は 0 以上の整数で入力してください");
+			return err_set(e, MM_EINVAL, "従業員数は 0 以上の整数です: %s", in->employees);
 	}
 	base.employees = emp;
 	base.representative = in->representative ? in->representative : o->representative;
