@@ -54,6 +54,10 @@ deps:
 mamori: $(B)/obj/src/main.o $(B)/libmamori.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_HARDEN) -o $@ $^ $(PKG_LIBS)
 
+# the program under ASan+UBSan, for the end-to-end tests run with SANITIZE=1
+$(B)/mamori-asan: $(B)/asan/src/main.o $(B)/asan/libmamori.a
+	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
 $(B)/libmamori.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
