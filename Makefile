@@ -42,7 +42,7 @@ TOOLS         := $(B)/tools/ptydrive
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all run check check-src check-unit check-asan check-cli check-http check-browser \
+.PHONY: all run check check-src check-unit check-asan check-cli check-cli-asan check-http check-browser \
 	check-fuzz fuzz clean deps
 .DELETE_ON_ERROR:
 
@@ -117,8 +117,8 @@ run: deps
 	@./scripts/run
 
 check: deps
-	@$(MAKE) --no-print-directory check-src check-unit check-asan check-cli check-http \
-		check-browser check-fuzz
+	@$(MAKE) --no-print-directory check-src check-unit check-asan check-cli check-cli-asan \
+		check-http check-browser check-fuzz
 	@echo "make check: all tests passed"
 
 check-src:
@@ -133,6 +133,11 @@ check-asan: $(ASAN_UNIT_BIN)
 
 check-cli: mamori $(TOOLS)
 	MAMORI=$(CURDIR)/mamori PTYDRIVE=$(CURDIR)/$(B)/tools/ptydrive prove -f tests/cli/
+
+# the same end-to-end tests against the program built with ASan+UBSan
+check-cli-asan: $(B)/mamori-asan $(TOOLS)
+	ASAN_OPTIONS=detect_leaks=1:exitcode=86 UBSAN_OPTIONS=halt_on_error=1:exitcode=86 \
+		MAMORI=$(CURDIR)/$(B)/mamori-asan PTYDRIVE=$(CURDIR)/$(B)/tools/ptydrive prove -f tests/cli/
 
 check-http: mamori
 	MAMORI=$(CURDIR)/mamori prove -f tests/http/
