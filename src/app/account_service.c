@@ -103,7 +103,15 @@ account_create(struct app *a, const char *email, const char *name,
 		    account_json(out), e)) != MM_OK)
 			goto fail;
 	} else {
+		enum role had = ROLE_NONE;
 		otp[0] = '\0';
+		if ((code = membership_role(a->db, out->id, org_id, &had, e)) != MM_OK)
+			goto fail;
+		if (had != ROLE_NONE) {
+			code = err_set(e, MM_ECONFLICT,
+			    "%s は既にこの組織の利用者です。役割は利用者の一覧で変更してください", email);
+			goto fail;
+		}
 	}
 	if (org_id > 0 &&
 	    ((code = membership_set(a->db, out->id, org_id, r, now, e)) != MM_OK ||
@@ -209,9 +217,11 @@ account_set_role(struct app *a, long long account_id, long long org_id,
 		return MM_OK;
 	}
 	if (old == ROLE_OWNER) {
-		if ((code = membership_count_role(a->db, org_id, ROLE_OWNER, &owners, e)) != MM_OK)
+		/* another enabled owner must remain */
+		if ((code = membership_count_role(a->db, org_id, ROLE_OWNER, account_id, &owners,
+		    e)) != MM_OK)
 			goto fail;
-		if (owners <= 1) {
+		if (owners == 0) {
 			code = err_set(e, MM_ECONFLICT,
 			    "最後の経営者 (owner) の役割は外せません。先に別の人を owner にしてください");
 			goto fail;
@@ -392,7 +402,7 @@ auth_token_create(struct app *a, long long account_id, const char *name,
     char token[TOKEN_LEN], long long *id, struct err *e)
 {
 	struct account ac;
-	char clean[128], hash[SHA256_HEX_LEN], now[CLOCK_ISO_LEN];
+	char clean[192], hash[SHA256_HEX_LEN], now[CLOCK_ISO_LEN];
 	enum mm_err code;
 
 	if ((code = input_text("トークンの名前", name ? name : "API", true, 40, clean,

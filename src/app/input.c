@@ -35,8 +35,11 @@ input_text(const char *field, const char *s, bool required, size_t maxchars,
 	for (i = 0; i < n; i++)
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
 			return err_set(e, MM_EINVAL, "%s に制御文字は使えません", field);
-	if (utf8_chars(s) > maxchars || n >= outsz)
+	if (utf8_chars(s) > maxchars)
 		return err_set(e, MM_EINVAL, "%s は %zu 文字までです", field, maxchars);
+	if (n >= outsz)
+		return err_set(e, MM_EINVAL, "%s が長すぎます (文字によっては %zu 文字より短くなります)",
+		    field, maxchars);
 	snprintf(out, outsz, "%s", s);
 	/* trim in place: leading spaces move the text */
 	memmove(out, text_trim(out), strlen(text_trim(out)) + 1);

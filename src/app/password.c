@@ -87,10 +87,25 @@ is_common(const char *pw)
 	return false;
 }
 
+/* PW (N bytes) is one character, repeated */
+static bool
+one_character_repeated(const char *pw, size_t n)
+{
+	unsigned char c = (unsigned char)pw[0];
+	size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4, i;
+
+	if (len > n || n % len != 0)
+		return false;
+	for (i = len; i < n; i += len)
+		if (memcmp(pw, pw + i, len) != 0)
+			return false;
+	return true;
+}
+
 enum mm_err
 password_check(const char *pw, const char *email, struct err *e)
 {
-	size_t chars, i, n;
+	size_t chars, n;
 	char local[128];
 	const char *at;
 
@@ -104,9 +119,7 @@ password_check(const char *pw, const char *email, struct err *e)
 	if (chars > PASSWORD_MAX_CHARS)
 		return err_set(e, MM_EINVAL, "パスワードは %d 文字までです", PASSWORD_MAX_CHARS);
 	n = strlen(pw);
-	for (i = 1; i < n && pw[i] == pw[0]; i++)
-		;
-	if (i == n || is_common(pw))
+	if (one_character_repeated(pw, n) || is_common(pw))
 		return err_set(e, MM_EINVAL,
 		    "このパスワードはよく使われていて推測されやすいため使えません");
 	if (email != NULL && (at = strchr(email, '@')) != NULL &&

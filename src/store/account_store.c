@@ -293,19 +293,20 @@ membership_of_org(struct db *db, long long org_id, struct membership **out,
 }
 
 enum mm_err
-membership_count_role(struct db *db, long long org_id, enum role r, long long *n,
-    struct err *e)
+membership_count_role(struct db *db, long long org_id, enum role r,
+    long long except_id, long long *n, struct err *e)
 {
 	struct db_stmt *st;
 	enum mm_err code;
 
 	code = db_prepare(db,
 	    "SELECT count(*) FROM membership m JOIN account a ON a.id = m.account_id"
-	    " WHERE m.org_id = ?1 AND m.role = ?2 AND a.disabled = 0", &st, e);
+	    " WHERE m.org_id = ?1 AND m.role = ?2 AND a.disabled = 0 AND a.id <> ?3", &st, e);
 	if (code != MM_OK)
 		return code;
 	db_bind_int(st, 1, org_id);
 	db_bind_text(st, 2, role_id(r));
+	db_bind_int(st, 3, except_id);
 	code = row_step_one(st, "", e);
 	*n = code == MM_OK ? db_col_int(st, 0) : 0;
 	db_finalize(st);

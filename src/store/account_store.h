@@ -9,7 +9,7 @@
 #include "util/clock.h"
 
 #define ACCOUNT_EMAIL_MAX 256
-#define ACCOUNT_NAME_MAX 256
+#define ACCOUNT_NAME_MAX 512 /* 80 characters in any UTF-8 */
 #define ACCOUNT_HASH_MAX 160
 
 struct account {
@@ -88,8 +88,9 @@ enum mm_err membership_of_account(struct db *db, long long account_id,
 enum mm_err membership_of_org(struct db *db, long long org_id,
     struct membership **out, size_t *n, struct err *e);
 
-/* membership_count_role — how many enabled accounts have role R in ORG_ID. */
+/* membership_count_role — how many enabled accounts other than
+ * EXCEPT_ID (0: none excepted) have role R in ORG_ID. */
 enum mm_err membership_count_role(struct db *db, long long org_id, enum role r,
-    long long *n, struct err *e);
+    long long except_id, long long *n, struct err *e);
 
 #endif

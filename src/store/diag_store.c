@@ -188,7 +188,8 @@ diag_round_list(struct db *db, long long org_id, bool with_drafts,
 	*out = NULL;
 	*n = 0;
 	code = db_prepare(db, "SELECT " ROUND_COLUMNS ROUND_FROM
-	    " WHERE r.org_id = ?1 AND (?2 = 1 OR r.status = 'completed') ORDER BY r.id",
+	    " WHERE r.org_id = ?1 AND (?2 = 1 OR r.status = 'completed')"
+	    " ORDER BY r.completed_at IS NULL, r.completed_at, r.id",
 	    &st, e);
 	if (code != MM_OK)
 		return code;

@@ -13,7 +13,7 @@
 #include "store/db.h"
 #include "util/clock.h"
 
-#define RESPONDENT_NAME_MAX 256
+#define RESPONDENT_NAME_MAX 512 /* 80 characters in any UTF-8 */
 #define DIAG_NOTE_MAX 2000 /* bytes */
 
 struct diag_round_row {
@@ -64,8 +64,9 @@ enum mm_err diag_round_previous(struct db *db, long long org_id,
     long long respondent_id, long long before_id, struct diag_round_row *r,
     struct err *e);
 
-/* diag_round_list — rounds of ORG_ID oldest first (drafts included when
- * WITH_DRAFTS) in a new array *OUT of *N (free() it). */
+/* diag_round_list — rounds of ORG_ID in the order they were completed,
+ * drafts last (included when WITH_DRAFTS), in a new array *OUT of *N
+ * (free() it). */
 enum mm_err diag_round_list(struct db *db, long long org_id, bool with_drafts,
     struct diag_round_row **out, size_t *n, struct err *e);
 

@@ -8,8 +8,11 @@
 #include "util/clock.h"
 
 #define ORG_SLUG_MAX 64
-#define ORG_NAME_MAX 512
-#define ORG_FIELD_MAX 256
+/* sizes hold the character limits of the services in any UTF-8 (4 bytes
+ * per character at most) */
+#define ORG_NAME_MAX 1024  /* 200 characters */
+#define ORG_FIELD_MAX 512  /* 100 characters */
+#define ORG_URL_MAX 2048   /* 400 characters */
 
 struct org {
 	long long id;
@@ -22,9 +25,9 @@ struct org {
 	char created_at[CLOCK_ISO_LEN];
 	char address[ORG_NAME_MAX];
 	char sa_level[16];       /* SECURITY ACTION: "star1", "star2" or "" */
-	char sa_id[64];          /* 自己宣言ID */
+	char sa_id[192];         /* 自己宣言ID, 40 characters */
 	char sa_date[16];        /* YYYY-MM-DD */
-	char policy_url[ORG_NAME_MAX]; /* where the 基本方針 is published */
+	char policy_url[ORG_URL_MAX]; /* where the 基本方針 is published */
 	bool setup_done;         /* the first-login setup was completed */
 };
 

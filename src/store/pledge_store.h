@@ -6,7 +6,7 @@
 #include "store/db.h"
 #include "util/clock.h"
 
-#define PLEDGE_NOTE_MAX 2000
+#define PLEDGE_NOTE_MAX 2404 /* 600 characters in any UTF-8 */
 
 struct pledge_status_row {
 	char pledge_id[64];

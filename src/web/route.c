@@ -19,7 +19,6 @@ static const struct route core_routes[] = {
 	{ "POST", "/account/password", page_password_post, PERM_LOGIN_ANY, CSRF_SESSION,
 	    "パスワードの変更" },
 	/* one organisation */
-	{ "GET", "/", page_dashboard, PERM_ORG_SUMMARY, CSRF_NONE, "ダッシュボード" },
 	{ "GET", "/dashboard", page_dashboard, PERM_ORG_SUMMARY, CSRF_NONE, "ダッシュボード" },
 };
 

@@ -291,7 +291,9 @@ dispatch(struct web_req *r)
 			scoped = rt != NULL;
 		}
 	} else if (org_path(path, slug, sizeof(slug), &rest)) {
-		rt = route_match(r->req->method, rest, true, r, &wrong);
+		/* /o/SLUG/ is the organisation's dashboard */
+		rt = route_match(r->req->method, strcmp(rest, "/") == 0 ? "/dashboard" : rest, true,
+		    r, &wrong);
 		scoped = true;
 	} else {
 		rt = route_match(r->req->method, path, false, r, &wrong);
