@@ -8,6 +8,7 @@
 #include "app/diag_view.h"
 #include "app/input.h"
 #include "app/org_service.h"
+#include "util/buf.h"
 #include "util/clock.h"
 
 void
@@ -100,6 +101,76 @@ answer_json(enum diag_answer a, const char *note)
 	    note && *note ? note : NULL);
 }
 
+/* check item NO, ANSWER and NOTE of a draft; the note, trimmed, into
+ * CLEAN (DIAG_NOTE_MAX + 1 bytes) */
+static enum mm_err
+check_answer(const struct diag_model *m, int no, enum diag_answer answer,
+    const char *note, char *clean, struct err *e)
+{
+	if (no < 1 || (size_t)no > m->nitems)
+		return err_set(e, MM_EINVAL, "項目番号 %d はありません", no);
+	if ((int)answer < DIAG_UNANSWERED || answer >= DIAG_ANSWER_KINDS)
+		return err_set(e, MM_EINVAL, "項目 %d の回答が正しくありません", no);
+	if (answer != DIAG_UNANSWERED && !diag_answer_allowed(m, no, answer))
+		return err_set(e, MM_EINVAL, "項目 %d に「%s」は選べません", no,
+		    m->answers[answer].label.ja);
+	return input_text("メモ", note, false, DIAG_NOTE_MAX / 3, clean,
+	    DIAG_NOTE_MAX + 1, e);
+}
+
+/* check_answer for edit ED, with a message that always names the item */
+static enum mm_err
+check_edit(const struct diag_model *m, const struct diag_draft_edit *ed,
+    char *clean, struct err *e)
+{
+	enum mm_err code = check_answer(m, ed->no, ed->set_answer ? ed->answer :
+	    DIAG_UNANSWERED, ed->note, clean, e);
+
+	if (code != MM_OK && strncmp(e->msg, "項目", strlen("項目")) != 0) {
+		char msg[ERR_MSG_MAX];
+		snprintf(msg, sizeof(msg), "%s", e->msg);
+		err_set(e, code, "項目 %d の%s", ed->no, msg);
+	}
+	return code;
+}
+
+/* set item NO of draft ROUND_ID, whose current answers are SHEET and
+ * NOTES, to ANSWER and CLEAN, with its audit record; inside the caller's
+ * transaction. *CHANGED tells whether anything changed; SHEET and NOTES
+ * follow the change. */
+static enum mm_err
+put_answer(struct app *a, const struct org *o, long long round_id, int no,
+    enum diag_answer answer, const char *clean, struct diag_sheet *sheet,
+    struct diag_notes *notes, bool *changed, struct err *e)
+{
+	char obj[96];
+	enum mm_err code;
+	json_t *before, *after;
+	char *copy = NULL;
+
+	*changed = false;
+	if (sheet->answers[no - 1] == answer &&
+	    strcmp(notes->notes[no - 1] ? notes->notes[no - 1] : "", clean) == 0)
+		return MM_OK;
+	if (answer != DIAG_UNANSWERED && *clean && (copy = strdup(clean)) == NULL)
+		return err_set(e, MM_ENOMEM, "メモリが足りません");
+	if ((code = diag_answer_put(a->db, round_id, no, answer, clean, e)) != MM_OK) {
+		free(copy);
+		return code;
+	}
+	snprintf(obj, sizeof(obj), "diagnosis_round:%lld/item:%d", round_id, no);
+	before = answer_json(sheet->answers[no - 1], notes->notes[no - 1]);
+	after = answer_json(answer, clean);
+	code = audit_record(a, o->id, "diagnosis.answer", obj, before, after, e);
+	json_decref(before);
+	json_decref(after);
+	sheet->answers[no - 1] = answer;
+	free(notes->notes[no - 1]);
+	notes->notes[no - 1] = copy;
+	*changed = code == MM_OK;
+	return code;
+}
+
 enum mm_err
 diag_draft_answer(struct app *a, const struct org *o, long long round_id,
     int no, enum diag_answer answer, const char *note, struct err *e)
@@ -107,50 +178,127 @@ diag_draft_answer(struct app *a, const struct org *o, long long round_id,
 	struct diag_round_row r;
 	struct diag_sheet sheet;
 	struct diag_notes notes;
-	char clean[DIAG_NOTE_MAX + 1], obj[96];
+	char clean[DIAG_NOTE_MAX + 1];
 	enum mm_err code;
-	json_t *before = NULL, *after = NULL;
+	bool changed;
 
-	if (no < 1 || (size_t)no > a->cat->diag.nitems)
-		return err_set(e, MM_EINVAL, "項目番号 %d はありません", no);
-	if ((int)answer < DIAG_UNANSWERED || answer >= DIAG_ANSWER_KINDS)
-		return err_set(e, MM_EINVAL, "項目 %d の回答が正しくありません", no);
-	if (answer != DIAG_UNANSWERED && !diag_answer_allowed(&a->cat->diag, no, answer))
-		return err_set(e, MM_EINVAL, "項目 %d に「%s」は選べません", no,
-		    a->cat->diag.answers[answer].label.ja);
-	if ((code = input_text("メモ", note, false, DIAG_NOTE_MAX / 3, clean,
-	    sizeof(clean), e)) != MM_OK)
+	if ((code = check_answer(&a->cat->diag, no, answer, note, clean, e)) != MM_OK)
 		return code;
 	if ((code = app_begin(a, e)) != MM_OK)
 		return code;
 	memset(&notes, 0, sizeof(notes));
 	if ((code = need_draft(a, o, round_id, &r, e)) != MM_OK ||
-	    (code = diag_answers_load(a->db, round_id, &sheet, &notes, e)) != MM_OK)
+	    (code = diag_answers_load(a->db, round_id, &sheet, &notes, e)) != MM_OK ||
+	    (code = put_answer(a, o, round_id, no, answer, clean, &sheet, &notes, &changed,
+	    e)) != MM_OK)
 		goto fail;
-	if (sheet.answers[no - 1] == answer &&
-	    strcmp(notes.notes[no - 1] ? notes.notes[no - 1] : "", clean) == 0) {
+	if (!changed)
 		app_rollback(a); /* nothing changes: nothing to record */
-		diag_notes_free(&notes);
-		return MM_OK;
-	}
-	if ((code = diag_answer_put(a->db, round_id, no, answer, clean, e)) != MM_OK)
+	else if ((code = app_commit(a, e)) != MM_OK)
 		goto fail;
-	snprintf(obj, sizeof(obj), "diagnosis_round:%lld/item:%d", round_id, no);
-	before = answer_json(sheet.answers[no - 1], notes.notes[no - 1]);
-	after = answer_json(answer, clean);
-	code = audit_record(a, o->id, "diagnosis.answer", obj, before, after, e);
-	if (code != MM_OK || (code = app_commit(a, e)) != MM_OK)
-		goto fail;
-	json_decref(before);
-	json_decref(after);
 	diag_notes_free(&notes);
 	return MM_OK;
 fail:
-	json_decref(before);
-	json_decref(after);
 	diag_notes_free(&notes);
 	app_rollback(a);
 	return code;
+}
+
+enum mm_err
+diag_draft_save(struct app *a, const struct org *o, long long round_id,
+    const struct diag_draft_edit *edits, size_t n, size_t *changed, struct err *e)
+{
+	const struct diag_model *m = &a->cat->diag;
+	struct diag_round_row r;
+	struct diag_sheet sheet;
+	struct diag_notes notes;
+	struct err one;
+	struct buf bad;
+	char (*clean)[DIAG_NOTE_MAX + 1] = NULL;
+	size_t i, count = 0, nbad = 0;
+	enum mm_err code;
+	bool did;
+
+	if (changed != NULL)
+		*changed = 0;
+	memset(&notes, 0, sizeof(notes));
+	buf_init(&bad, ERR_MSG_MAX);
+	if (n > DIAG_MAX_ITEMS * 2) {
+		code = err_set(e, MM_EINVAL, "一度に保存できる項目が多すぎます");
+		goto out;
+	}
+	if ((clean = calloc(n ? n : 1, sizeof(*clean))) == NULL) {
+		code = err_set(e, MM_ENOMEM, "メモリが足りません");
+		goto out;
+	}
+	/* every edit is checked before anything is written */
+	for (i = 0; i < n; i++) {
+		err_clear(&one);
+		if (check_edit(m, &edits[i], clean[i], &one) != MM_OK)
+			buf_printf(&bad, "%s%s", nbad++ ? "。" : "", one.msg);
+	}
+	if (nbad > 0) {
+		code = err_set(e, MM_EINVAL, "%s。何も保存していません", buf_cstr(&bad));
+		goto out;
+	}
+	if ((code = app_begin(a, e)) != MM_OK)
+		goto out;
+	if ((code = need_draft(a, o, round_id, &r, e)) != MM_OK ||
+	    (code = diag_answers_load(a->db, round_id, &sheet, &notes, e)) != MM_OK)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		int no = edits[i].no;
+		enum diag_answer want = edits[i].set_answer ? edits[i].answer :
+		    sheet.answers[no - 1];
+		const char *note = edits[i].note != NULL ? clean[i] :
+		    notes.notes[no - 1] ? notes.notes[no - 1] : "";
+		if (want == DIAG_UNANSWERED && *note != '\0') {
+			buf_printf(&bad, "%s項目 %d のメモを保存するには回答も選んでください",
+			    nbad++ ? "。" : "", no);
+			continue;
+		}
+		if (nbad > 0)
+			continue;
+		if (note != clean[i]) { /* kept: copy, put_answer replaces the old one */
+			snprintf(clean[i], sizeof(clean[i]), "%s", note);
+			note = clean[i];
+		}
+		if ((code = put_answer(a, o, round_id, no, want, note, &sheet, &notes, &did,
+		    e)) != MM_OK)
+			goto fail;
+		count += did;
+	}
+	if (nbad > 0) {
+		code = err_set(e, MM_EINVAL, "%s。何も保存していません", buf_cstr(&bad));
+		goto fail;
+	}
+	if (count == 0)
+		app_rollback(a); /* nothing changes: nothing to record */
+	else if ((code = app_commit(a, e)) != MM_OK)
+		goto fail;
+	if (changed != NULL)
+		*changed = count;
+	code = MM_OK;
+	goto out;
+fail:
+	app_rollback(a);
+out:
+	diag_notes_free(&notes);
+	free(clean);
+	buf_free(&bad);
+	return code;
+}
+
+size_t
+diag_missing_items(const struct diag_model *m, const struct diag_sheet *s,
+    int *out)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < m->nitems && i < DIAG_MAX_ITEMS; i++)
+		if (s->answers[i] == DIAG_UNANSWERED)
+			out[n++] = (int)i + 1;
+	return n;
 }
 
 /* score SHEET under RULE, complete ROUND_ID and audit it with ACTION;
@@ -326,6 +474,19 @@ round_later(const struct diag_round_row *a, const struct diag_round_row *b)
 	return c > 0 || (c == 0 && a->id > b->id);
 }
 
+/* is ROUNDS[I] the newest completed round of its respondent among the N? */
+static bool
+newest_of_respondent(const struct diag_round_row *rounds, size_t n, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (k != i && rounds[k].respondent_id == rounds[i].respondent_id &&
+		    round_later(&rounds[k], &rounds[i]))
+			return false;
+	return true;
+}
+
 enum mm_err
 diag_org_view(struct app *a, const struct org *o, struct diag_sheet *sheet,
     struct diag_result *result, size_t *respondents, struct err *e)
@@ -333,7 +494,7 @@ diag_org_view(struct app *a, const struct org *o, struct diag_sheet *sheet,
 	struct diag_round_row *rounds;
 	struct diag_sheet *sheets = NULL;
 	enum diag_na_rule rule;
-	size_t n, i, k, count = 0;
+	size_t n, i, count = 0;
 	enum mm_err code;
 
 	*respondents = 0;
@@ -348,11 +509,7 @@ diag_org_view(struct app *a, const struct org *o, struct diag_sheet *sheet,
 	/* the newest completed round of each respondent: skip a round when
 	 * the same respondent has one completed later */
 	for (i = 0; i < n; i++) {
-		for (k = 0; k < n; k++)
-			if (k != i && rounds[k].respondent_id == rounds[i].respondent_id &&
-			    round_later(&rounds[k], &rounds[i]))
-				break;
-		if (k < n)
+		if (!newest_of_respondent(rounds, n, i))
 			continue;
 		if ((code = diag_answers_load(a->db, rounds[i].id, &sheets[count], NULL,
 		    e)) != MM_OK)
@@ -374,4 +531,62 @@ done:
 	free(sheets);
 	free(rounds);
 	return code;
+}
+
+enum mm_err
+diag_latest_rounds(struct app *a, const struct org *o,
+    struct diag_round_row **out, size_t *n, struct err *e)
+{
+	struct diag_round_row *rounds, *keep;
+	size_t all, i, count = 0;
+	enum mm_err code;
+
+	*out = NULL;
+	*n = 0;
+	if ((code = diag_round_list(a->db, o->id, false, &rounds, &all, e)) != MM_OK)
+		return code;
+	if ((keep = calloc(all ? all : 1, sizeof(*keep))) == NULL) {
+		free(rounds);
+		return err_set(e, MM_ENOMEM, "メモリが足りません");
+	}
+	/* newest first: the list comes oldest first */
+	for (i = all; i-- > 0;)
+		if (newest_of_respondent(rounds, all, i))
+			keep[count++] = rounds[i];
+	free(rounds);
+	*out = keep;
+	*n = count;
+	return MM_OK;
+}
+
+enum mm_err
+diag_compare_rounds(struct app *a, const struct org *o, long long id_a,
+    long long id_b, struct diag_round_view *from, struct diag_round_view *to,
+    struct err *e)
+{
+	struct diag_round_view x, y;
+	enum mm_err code;
+
+	if (id_a == id_b)
+		return err_set(e, MM_EINVAL, "比べる二つの診断には別々の診断を選んでください");
+	if ((code = diag_round_load(a, o, id_a, &x, e)) != MM_OK)
+		return code;
+	if ((code = diag_round_load(a, o, id_b, &y, e)) != MM_OK) {
+		diag_round_view_free(&x);
+		return code;
+	}
+	if (!x.row.completed || !y.row.completed) {
+		diag_round_view_free(&x);
+		diag_round_view_free(&y);
+		return err_set(e, MM_EINVAL, "比べられるのは完了した診断だけです (診断 %lld は下書きです)",
+		    x.row.completed ? id_b : id_a);
+	}
+	if (round_later(&x.row, &y.row)) {
+		*from = y;
+		*to = x;
+	} else {
+		*from = x;
+		*to = y;
+	}
+	return MM_OK;
 }

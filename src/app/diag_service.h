@@ -66,4 +66,45 @@ enum mm_err diag_org_view(struct app *a, const struct org *o,
     struct diag_sheet *sheet, struct diag_result *result, size_t *respondents,
     struct err *e);
 
+/* One change asked of a draft (see diag_draft_save): item NO gets ANSWER
+ * when SET_ANSWER (DIAG_UNANSWERED clears it), and NOTE when NOTE is not
+ * NULL ("" clears it). What is not set stays as it is. */
+struct diag_draft_edit {
+	int no;
+	bool set_answer;
+	enum diag_answer answer;
+	const char *note; /* borrowed */
+};
+
+/* diag_draft_save — apply the N EDITS to draft ROUND_ID of O, as
+ * diag_draft_answer would one by one, but in one transaction: one audit
+ * record ("diagnosis.answer") per item that changes, none when nothing
+ * changes. Every edit is checked first; when any is bad (no such item, an
+ * answer the item does not allow, a bad note, a note on an item left
+ * unanswered) returns MM_EINVAL naming every bad item and changes
+ * nothing. A completed round gives MM_EIMMUTABLE. *CHANGED (may be NULL)
+ * gets the number of items changed. */
+enum mm_err diag_draft_save(struct app *a, const struct org *o,
+    long long round_id, const struct diag_draft_edit *edits, size_t n,
+    size_t *changed, struct err *e);
+
+/* diag_missing_items — the numbers of the unanswered items of S, in order,
+ * into OUT (room for DIAG_MAX_ITEMS); returns how many. Pure. */
+size_t diag_missing_items(const struct diag_model *m, const struct diag_sheet *s,
+    int *out);
+
+/* diag_latest_rounds — the newest completed round of each respondent of
+ * O, the most recently completed first, in a new array *OUT of *N (free()
+ * it; may be empty). */
+enum mm_err diag_latest_rounds(struct app *a, const struct org *o,
+    struct diag_round_row **out, size_t *n, struct err *e);
+
+/* diag_compare_rounds — rounds ID_A and ID_B of O, loaded for a
+ * comparison: the one completed first into *FROM, the other into *TO
+ * (free both with diag_round_view_free). MM_EINVAL when they are the same
+ * round or one is a draft; MM_ENOTFOUND when one is not a round of O. */
+enum mm_err diag_compare_rounds(struct app *a, const struct org *o,
+    long long id_a, long long id_b, struct diag_round_view *from,
+    struct diag_round_view *to, struct err *e);
+
 #endif

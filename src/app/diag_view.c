@@ -120,3 +120,58 @@ diag_round_json(const struct diag_model *m, const struct diag_round_view *v,
 	}
 	return o;
 }
+
+const char *
+diag_answer_label(const struct diag_model *m, enum diag_answer a, enum lang lang)
+{
+	if ((int)a <= DIAG_UNANSWERED || a >= DIAG_ANSWER_KINDS)
+		return "";
+	return ltext_get(&m->answers[a].label, lang);
+}
+
+json_t *
+diag_parts_json(const struct diag_model *m, const struct diag_sheet *s,
+    const struct diag_notes *notes, const struct diag_result *r, enum lang lang)
+{
+	json_t *parts = json_array(), *part, *items, *item;
+	size_t p, i;
+
+	for (p = 0; parts != NULL && p < m->nparts; p++) {
+		int answered = 0, count = 0;
+		part = json_pack("{sssssisiso}", "id", m->parts[p].id,
+		    "label", ltext_get(&m->parts[p].label, lang), "first", m->parts[p].first,
+		    "last", m->parts[p].last, "items", items = json_array());
+		if (part == NULL)
+			break;
+		for (i = 0; i < m->nitems; i++) {
+			const struct diag_item *it = &m->items[i];
+			enum diag_answer a = s ? s->answers[i] : DIAG_UNANSWERED;
+			const char *note = notes ? notes->notes[i] : NULL;
+			if (it->part != p)
+				continue;
+			count++;
+			answered += a != DIAG_UNANSWERED;
+			item = json_pack("{sisssssssbsoso}", "no", it->no,
+			    "title", ltext_get(&it->title, lang),
+			    "question", ltext_get(&it->question, lang),
+			    "explanation", ltext_get(&it->explanation, lang),
+			    "na_allowed", it->na_allowed,
+			    "answer", a == DIAG_UNANSWERED ? json_null() : json_string(diag_answer_id(a)),
+			    "answer_label", a == DIAG_UNANSWERED ? json_null() :
+			    json_string(diag_answer_label(m, a, lang)));
+			if (item == NULL)
+				continue;
+			json_object_set_new(item, "note", note && *note ? json_string(note) : json_null());
+			if (r != NULL && a != DIAG_UNANSWERED) {
+				json_object_set_new(item, "points", json_integer(r->points[i]));
+				if (!r->counted[i])
+					json_object_set_new(item, "excluded", json_true());
+			}
+			json_array_append_new(items, item);
+		}
+		json_object_set_new(part, "answered", json_integer(answered));
+		json_object_set_new(part, "count", json_integer(count));
+		json_array_append_new(parts, part);
+	}
+	return parts;
+}

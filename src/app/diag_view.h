@@ -36,4 +36,19 @@ json_t *diag_round_summary_json(const struct diag_model *m,
 json_t *diag_compare_json(const struct diag_model *m,
     const struct diag_round_view *a, const struct diag_round_view *b);
 
+/* diag_parts_json — the items of M grouped by part, with the answers of S
+ * (may be NULL: a blank sheet), NOTES (may be NULL) and the points of R
+ * (may be NULL: not scored), in LANG:
+ *   [{"id":"basic","label":…,"first":1,"last":5,"answered":n,"count":n,
+ *     "items":[{"no","title","question","explanation","na_allowed",
+ *               "answer":id|null,"answer_label":…|null,"note":…|null,
+ *               "points":n,"excluded":true}]}]   (points/excluded when scored)
+ */
+json_t *diag_parts_json(const struct diag_model *m, const struct diag_sheet *s,
+    const struct diag_notes *notes, const struct diag_result *r, enum lang lang);
+
+/* diag_answer_label — the label of answer A in LANG ("" for unanswered). */
+const char *diag_answer_label(const struct diag_model *m, enum diag_answer a,
+    enum lang lang);
+
 #endif

@@ -325,6 +325,9 @@ dispatch(struct web_req *r)
 	}
 	if (scoped) {
 		if (!resolve_org(r, r->api ? NULL : slug) || r->role == ROLE_NONE) {
+			/* an organisation one does not belong to is not shown at all */
+			r->has_org = false;
+			r->base = NULL;
 			if (r->api && !r->has_org)
 				web_error(r, 404, "error.org_required", NULL);
 			else
