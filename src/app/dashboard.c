@@ -32,10 +32,11 @@ latest_json(const struct diag_model *m, const struct diag_round_view *v, enum la
 		json_array_append_new(parts, json_pack("{sssssisi}", "id", m->parts[i].id,
 		    "label", ltext_get(&m->parts[i].label, lang),
 		    "score", v->result.parts[i].score, "max", v->result.parts[i].max));
-	return json_pack("{sIsisisssssbsssosisi}", "id", (json_int_t)v->row.id,
+	return json_pack("{sIsisisssssbssss#sosisi}", "id", (json_int_t)v->row.id,
 	    "total", v->result.total, "max", v->result.max, "band", v->result.band->id,
 	    "band_label", ltext_get(&v->result.band->label, lang),
 	    "rescaled", v->result.rescaled, "completed_at", v->row.completed_at,
+	    "completed_on", v->row.completed_at, (int)10,
 	    "parts", parts, "unknown", (int)v->result.nunknown, "weak", (int)v->result.nweak);
 }
 

@@ -4,7 +4,8 @@
 #include <math.h>
 #include <stdbool.h>
 
-#define RADAR_SIZE 320
+#define RADAR_W 560
+#define RADAR_H 320
 #define PI 3.14159265358979323846
 #define TREND_W 480
 #define TREND_H 220
@@ -39,13 +40,13 @@ bool
 svg_radar(struct buf *out, const char *title, const struct chart_axis *axes,
     size_t n)
 {
-	const double cx = RADAR_SIZE / 2.0, cy = RADAR_SIZE / 2.0 + 6, r = 100;
+	const double cx = RADAR_W / 2.0, cy = RADAR_H / 2.0 + 10, r = 95;
 	size_t i;
 	int ring;
 
 	if (n < 3 || n > 12)
 		return false;
-	open_svg(out, RADAR_SIZE, RADAR_SIZE, title, "radar");
+	open_svg(out, RADAR_W, RADAR_H, title, "radar");
 	for (ring = 1; ring <= 4; ring++) {
 		buf_puts(out, "<polygon class=\"grid\" points=\"");
 		for (i = 0; i < n; i++) {
@@ -76,7 +77,7 @@ svg_radar(struct buf *out, const char *title, const struct chart_axis *axes,
 		buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", lx, ly, anchor);
 		svg_escape(out, axes[i].label);
 		buf_printf(out, "</text><text class=\"num\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%g / %g</text>",
-		    lx, ly + 15, anchor, axes[i].value, axes[i].max);
+		    lx, ly + 20, anchor, axes[i].value, axes[i].max);
 	}
 	buf_puts(out, "</svg>");
 	return !buf_failed(out);
@@ -115,8 +116,11 @@ svg_trend(struct buf *out, const char *title, const struct chart_point *pts,
 		    "<text class=\"num\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%g</text>",
 		    x, y, x, y - 9, pts[i].value);
 		if (n <= 8 || i == 0 || i == n - 1) {
-			buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x,
-			    bottom + 22);
+			/* the outer labels lean inwards so that they stay inside */
+			const char *anchor = n == 1 ? "middle" : i == 0 ? "start" :
+			    i == n - 1 ? "end" : "middle";
+			buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", x,
+			    bottom + 22, anchor);
 			svg_escape(out, pts[i].label);
 			buf_puts(out, "</text>");
 		}

@@ -164,7 +164,7 @@ page_home(struct web_req *r)
 	for (i = 0; i < n; i++)
 		json_array_append_new(orgs, json_pack("{ssssssss}", "slug", m[i].org_slug,
 		    "name", m[i].org_name, "role", role_id(m[i].role), "role_label",
-		    role_id(m[i].role)));
+		    web_t(r, arena_printf(r->req->arena, "roles.%s", role_id(m[i].role)))));
 	free(m);
 	web_page(r, 200, "home", json_pack("{sssbsbso}", "title", web_t(r, "home.title"),
 	    "has_orgs", json_array_size(orgs) > 0,

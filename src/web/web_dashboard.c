@@ -72,8 +72,12 @@ add_charts(struct web_req *r, json_t *m)
 		pts[i - start].value = (double)json_integer_value(json_object_get(p, "total"));
 	}
 	if (n >= 2) {
+		double ymin = 0;
+		for (i = 0; i < n - start; i++)
+			if (pts[i].value < ymin)
+				ymin = -25; /* the lowest total there is */
 		buf_init(&b, 262144);
-		if (svg_trend(&b, web_t(r, "dashboard.trend"), pts, n - start, -25, 100,
+		if (svg_trend(&b, web_t(r, "dashboard.trend"), pts, n - start, ymin, 100,
 		    guides, sizeof(guides) / sizeof(guides[0])))
 			json_object_set_new(m, "trend_svg", mustache_safe_html(buf_cstr(&b)));
 		buf_free(&b);
