@@ -368,7 +368,7 @@ conn_start(struct http_server *s, struct MHD_Connection *con, struct conn *c,
 	const union MHD_ConnectionInfo *ci;
 	const char *len_s, *type;
 	char addr[INET6_ADDRSTRLEN] = "";
-	size_t header_bytes;
+	size_t header_bytes, query_bytes;
 	long clen;
 
 	arena_init(&c->arena, s->cfg.max_arena_bytes);
@@ -390,9 +390,9 @@ conn_start(struct http_server *s, struct MHD_Connection *con, struct conn *c,
 	if (c->req.method == NULL || c->req.path == NULL || c->req.remote == NULL ||
 	    !collect(con, c, MHD_HEADER_KIND, &c->req.headers, &header_bytes) ||
 	    !collect(con, c, MHD_COOKIE_KIND, &c->req.cookies, NULL) ||
-	    !collect(con, c, MHD_GET_ARGUMENT_KIND, &c->req.query, NULL))
+	    !collect(con, c, MHD_GET_ARGUMENT_KIND, &c->req.query, &query_bytes))
 		return false;
-	if (header_bytes + strlen(url) > s->cfg.max_header_bytes) {
+	if (header_bytes + query_bytes + strlen(url) > s->cfg.max_header_bytes) {
 		c->error = 431;
 		return true;
 	}

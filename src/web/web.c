@@ -362,26 +362,48 @@ security_headers(struct web_req *r)
 		http_resp_header(r->resp, "Cache-Control", "no-store");
 }
 
+/* the parts of a request context that need no database */
+static void
+req_start(struct web_req *r, struct web *w, struct http_req *req,
+    struct http_resp *resp)
+{
+	unsigned char raw[16];
+
+	memset(r, 0, sizeof(*r));
+	r->w = w;
+	r->req = req;
+	r->resp = resp;
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(r->nonce, sizeof(r->nonce), raw, sizeof(raw),
+	    sodium_base64_VARIANT_ORIGINAL);
+	r->app.cat = w->cat;
+	snprintf(r->app.actor, sizeof(r->app.actor), "web:anonymous");
+	r->api = wants_json(req) || strncmp(req->path, "/api/", 5) == 0;
+	pick_lang(r);
+}
+
+void
+web_error_page(void *ctx, int status, struct http_req *req,
+    struct http_resp *resp)
+{
+	struct web_req r;
+
+	req_start(&r, ctx, req, resp);
+	web_error(&r, status, status == 413 ? "error.too_large" : status == 431 ?
+	    "error.headers_too_large" : status == 400 ? "error.bad_request" :
+	    "error.internal", NULL);
+	security_headers(&r);
+}
+
 void
 web_handle(void *ctx, struct http_req *req, struct http_resp *resp)
 {
 	struct web *w = ctx;
 	struct web_req r;
-	unsigned char raw[16];
 	unsigned slot;
 
-	memset(&r, 0, sizeof(r));
-	r.w = w;
-	r.req = req;
-	r.resp = resp;
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2base64(r.nonce, sizeof(r.nonce), raw, sizeof(raw),
-	    sodium_base64_VARIANT_ORIGINAL);
-	r.app.cat = w->cat;
+	req_start(&r, w, req, resp);
 	r.app.db = pool_take(w, &slot);
-	snprintf(r.app.actor, sizeof(r.app.actor), "web:anonymous");
-	r.api = wants_json(req);
-	pick_lang(&r);
 	authenticate(&r);
 	dispatch(&r);
 	db_rollback(r.app.db); /* a handler that forgot to end its transaction */

@@ -263,32 +263,3 @@ web_redirect(struct web_req *r, const char *path, const char *flash_key)
 	if (r->api)
 		web_json(r, 303, json_pack("{ss}", "location", path));
 }
-
-void
-web_error_page(void *ctx, int status, struct http_req *req,
-    struct http_resp *resp)
-{
-	struct web *w = ctx;
-	const char *key = status == 413 ? "error.too_large" : status == 431 ?
-	    "error.headers_too_large" : status == 400 ? "error.bad_request" : "error.internal";
-	const char *text = locale_get(w->locale[LANG_JA], key);
-	json_t *model;
-
-	(void)req;
-	resp->status = status;
-	resp->content_type = "text/html; charset=utf-8";
-	model = json_pack("{sisssOs{sssos[]s[]}ssss}", "status", status,
-	    "message", text ? text : "", "t", w->locale[LANG_JA],
-	    "layout", "csrf", "", "user", json_null(), "orgs", "nav",
-	    "_template", "error", "nonce", "");
-	if (model == NULL ||
-	    mustache_render_name(w->tpl, "layout", model, &resp->body, NULL) != MM_OK) {
-		buf_reset(&resp->body);
-		resp->content_type = "text/plain; charset=utf-8";
-		buf_puts(&resp->body, text ? text : "error");
-	}
-	json_decref(model);
-	http_resp_header(resp, "X-Content-Type-Options", "nosniff");
-	http_resp_header(resp, "Content-Security-Policy", "default-src 'none'; style-src 'self'");
-	http_resp_header(resp, "Cache-Control", "no-store");
-}
