@@ -19,6 +19,9 @@ extern const size_t api_route_count;
 
 /* web_static.c */
 void page_static(struct web_req *r);
+/* web_asset_version — the version of static file NAME for its URL
+ * (/static/NAME?v=VERSION), 16 hex digits ("" when there is no file) */
+void web_asset_version(const char *name, char out[17]);
 void page_favicon(struct web_req *r);
 
 /* web_auth.c: logging in and out, the account's password, the start page */

@@ -9,6 +9,7 @@
 
 #include "store/migrate.h"
 #include "util/embed.h"
+#include "web/pages.h"
 #include "web/route.h"
 
 #define SESSION_COOKIE "mamori_session"
@@ -72,6 +73,7 @@ web_init(struct web *w, const struct web_config *cfg, struct err *e)
 	    (code = load_locale(w, LANG_JA, "locale/ja/", e)) != MM_OK ||
 	    (code = load_locale(w, LANG_EN, "locale/en/", e)) != MM_OK)
 		return code;
+	web_asset_version("app.css", w->css_version);
 	w->pool_size = cfg->threads ? cfg->threads + 1 : 3;
 	w->pool = calloc(w->pool_size, sizeof(*w->pool));
 	w->pool_used = calloc(w->pool_size, sizeof(*w->pool_used));

@@ -39,6 +39,7 @@ struct web {
 	json_t *locale[2];     /* ja, en: UI strings */
 	pthread_mutex_t pool_lock;
 	pthread_cond_t pool_free;
+	char css_version[17]; /* ?v= of /static/app.css */
 	struct db **pool;
 	bool *pool_used;
 	unsigned pool_size;

@@ -221,6 +221,7 @@ web_page(struct web_req *r, int status, const char *tpl, json_t *model)
 	json_object_set_new(model, "lang", json_string(r->lang == LANG_EN ? "en" : "ja"));
 	json_object_set_new(model, "lang_en", json_boolean(r->lang == LANG_EN));
 	json_object_set_new(model, "nonce", json_string(r->nonce));
+	json_object_set_new(model, "css_v", json_string(r->w->css_version));
 	json_object_set_new(model, "layout", layout(r));
 	json_object_set_new(model, "_template", json_string(tpl));
 	r->resp->status = status;

@@ -31,7 +31,7 @@ serve_file(struct web_req *r, const char *name)
 {
 	const char *path = arena_printf(r->req->arena, "static/%s", name);
 	const struct embed_file *f;
-	const char *inm;
+	const char *inm, *v;
 	char hash[SHA256_HEX_LEN], etag[24];
 
 	if (path == NULL || strstr(name, "..") != NULL || strchr(name, '/') != NULL ||
@@ -42,7 +42,12 @@ serve_file(struct web_req *r, const char *name)
 	sha256_hex(f->data, f->size, hash);
 	snprintf(etag, sizeof(etag), "\"%.16s\"", hash);
 	http_resp_header(r->resp, "ETag", etag);
-	http_resp_header(r->resp, "Cache-Control", "public, max-age=86400");
+	/* a URL with the content's version (?v=, see web_asset_version) never
+	 * changes: cache it for a year; other URLs for a day */
+	v = http_query(r->req, "v");
+	http_resp_header(r->resp, "Cache-Control", v != NULL && strlen(v) == 16 &&
+	    strncmp(v, hash, 16) == 0 ? "public, max-age=31536000, immutable" :
+	    "public, max-age=86400");
 	inm = http_header(r->req, "If-None-Match");
 	if (inm != NULL && strcmp(inm, etag) == 0) {
 		r->resp->status = 304;
@@ -51,6 +56,23 @@ serve_file(struct web_req *r, const char *name)
 	}
 	r->resp->content_type = content_type(name);
 	buf_append(&r->resp->body, f->data, f->size);
+}
+
+void
+web_asset_version(const char *name, char out[17])
+{
+	const struct embed_file *f;
+	char hash[SHA256_HEX_LEN], path[128];
+
+	snprintf(path, sizeof(path), "static/%s", name);
+	f = embed_find(path);
+	if (f == NULL) {
+		out[0] = '\0';
+		return;
+	}
+	sha256_hex(f->data, f->size, hash);
+	memcpy(out, hash, 16);
+	out[16] = '\0';
 }
 
 void

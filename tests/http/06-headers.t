@@ -124,6 +124,25 @@ case $(hdr Cache-Control) in
 *max-age=[1-9]*) pass "… and a cache lifetime ($(hdr Cache-Control))" ;;
 *) fail "… and a cache lifetime"; diag "$(hdr Cache-Control)" ;;
 esac
+# the pages link the stylesheet with its version: that URL is cached for a year
+as_anon
+get /login
+css=$(grep -o '/static/app.css?v=[0-9a-f]*' "$BODY" | head -n 1)
+case $css in
+/static/app.css\?v=????????????????) pass "pages link the stylesheet with its version ($css)" ;;
+*) fail "pages link the stylesheet with its version"; diag "$css" ;;
+esac
+get "$css"
+case $(hdr Cache-Control) in
+*max-age=31536000*immutable*) pass "… and that URL is cached for a year, immutable" ;;
+*) fail "… and that URL is cached for a year, immutable"; diag "$(hdr Cache-Control)" ;;
+esac
+get '/static/app.css?v=0000000000000000'
+case $(hdr Cache-Control) in
+*immutable*) fail "a stale version is not cached for a year"; diag "$(hdr Cache-Control)" ;;
+*) pass "a stale version is not cached for a year" ;;
+esac
+get /static/app.css
 cp "$BODY" "$T/app.css"
 size=$(wc -c <"$T/app.css")
 [ "$size" -gt 1024 ]
