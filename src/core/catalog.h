@@ -19,6 +19,7 @@
 #include <jansson.h>
 
 #include "core/diag.h"
+#include "core/risk.h"
 #include "core/text.h"
 #include "util/err.h"
 
@@ -52,6 +53,7 @@ struct catalog {
 	struct catalog_list lists[CATALOG_MAX_LISTS];
 	size_t nlists;
 	struct diag_model diag;
+	struct risk_model risk;
 };
 
 /* catalog_load — read and validate the catalog from SRC into a new

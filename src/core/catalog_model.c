@@ -360,6 +360,83 @@ check_media(struct ck *k)
 	return MM_OK;
 }
 
+/* the diagnosis item number of the catalog id DIAG_ID, or 0 */
+static int
+item_no(const struct catalog *c, const char *diag_id)
+{
+	size_t d;
+
+	for (d = 0; diag_id != NULL && d < c->diag.nitems; d++)
+		if (strcmp(c->diag.items[d].id, diag_id) == 0)
+			return c->diag.items[d].no;
+	return 0;
+}
+
+/* fill c->risk from the lists checked above */
+static enum mm_err
+build_risk(struct ck *k)
+{
+	struct risk_model *m = &k->c->risk;
+	const struct catalog_list *imp = catalog_list(k->c, "importance");
+	const struct catalog_list *lk = catalog_list(k->c, "likelihood");
+	const struct catalog_list *media = catalog_list(k->c, "media");
+	const struct catalog_list *map = catalog_list(k->c, "diagnosis-media");
+	const struct catalog_list *bands = catalog_list(k->c, "risk-bands");
+	const struct catalog_list *treat = need_list(k, "treatments");
+	json_t *it, *mp, *ref;
+	size_t i, j, r;
+	int lvl = 0, max = 0, t = 0, v = 0, p = 0;
+
+	if (treat == NULL)
+		return MM_ECATALOG;
+	json_array_foreach(imp->items, i, it) {
+		get_int(it, "level", 1, 3, &lvl);
+		get_int(it, "max_cia", 1, 3, &max);
+		m->importance[max] = lvl;
+	}
+	json_array_foreach(lk->items, i, it) {
+		get_int(it, "threat", 1, 3, &t);
+		get_int(it, "vulnerability", 1, 3, &v);
+		get_int(it, "likelihood", 1, 3, &p);
+		m->likelihood[t][v] = p;
+	}
+	if (json_array_size(media->items) > RISK_MAX_MEDIA ||
+	    json_array_size(bands->items) > RISK_MAX_BANDS ||
+	    json_array_size(treat->items) > RISK_MAX_TREATMENTS)
+		return FAIL(k, media, media->name, "媒体・評価・対応の数が多すぎます");
+	json_array_foreach(media->items, i, it) {
+		struct risk_medium *md = &m->media[i];
+		md->id = id_of(it);
+		md->label = catalog_text(it, "label");
+		get_int(it, "default_threat_level", 1, 3, &md->default_threat);
+		json_array_foreach(map->items, j, mp) {
+			if (strcmp(json_string_value(json_object_get(mp, "medium_ref")), md->id) != 0)
+				continue;
+			json_array_foreach(json_object_get(mp, "item_refs"), r, ref)
+				if (md->nitems < DIAG_MAX_ITEMS)
+					md->items[md->nitems++] = item_no(k->c, json_string_value(ref));
+		}
+	}
+	m->nmedia = json_array_size(media->items);
+	json_array_foreach(bands->items, i, it) {
+		struct risk_band *b = &m->bands[i];
+		b->id = id_of(it);
+		get_int(it, "min", 1, 9, &b->min);
+		get_int(it, "max", 1, 9, &b->max);
+		b->label = catalog_text(it, "label");
+		b->description = catalog_text(it, "description");
+	}
+	m->nbands = json_array_size(bands->items);
+	json_array_foreach(treat->items, i, it) {
+		if (!has_text(it, "label"))
+			return FAIL(k, treat, id_of(it), "label が必要です");
+		m->treatments[i].id = id_of(it);
+		m->treatments[i].label = catalog_text(it, "label");
+	}
+	m->ntreatments = json_array_size(treat->items);
+	return MM_OK;
+}
+
 enum mm_err
 catalog_check_risk(struct catalog *c, const char *label, struct err *e)
 {
@@ -372,7 +449,8 @@ catalog_check_risk(struct catalog *c, const char *label, struct err *e)
 	    (rc = check_levels(&k, "vulnerability-levels", "level")) != MM_OK ||
 	    (rc = check_likelihood(&k)) != MM_OK ||
 	    (rc = check_risk_bands(&k)) != MM_OK ||
-	    (rc = check_media(&k)) != MM_OK)
+	    (rc = check_media(&k)) != MM_OK ||
+	    (rc = build_risk(&k)) != MM_OK)
 		return rc;
 	return MM_OK;
 }
