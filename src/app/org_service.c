@@ -288,20 +288,6 @@ org_change(struct app *a, struct org *o, const char *key, const char *value,
 }
 
 static bool
-date_valid(const char *s)
-{
-	int i;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return false;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	return (s[5] == '0' || (s[5] == '1' && s[6] <= '2')) && !(s[5] == '0' && s[6] == '0') &&
-	    (s[8] <= '3') && !(s[8] == '0' && s[9] == '0') && !(s[8] == '3' && s[9] > '1');
-}
-
-static bool
 url_valid(const char *s)
 {
 	const char *p;
@@ -358,7 +344,7 @@ org_update_profile(struct app *a, struct org *o, const struct org_profile_input 
 		snprintf(n.sa_level, sizeof(n.sa_level), "%s", in->sa_level);
 	}
 	if (in->sa_date != NULL) {
-		if (*in->sa_date && !date_valid(in->sa_date))
+		if (*in->sa_date && !text_date_valid(in->sa_date))
 			return err_set(e, MM_EINVAL, "宣言日は 2026-04-01 の形で入力してください");
 		snprintf(n.sa_date, sizeof(n.sa_date), "%s", in->sa_date);
 	}

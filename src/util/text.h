@@ -32,6 +32,10 @@ bool text_is_slug(const char *s);
  * When nothing ASCII remains (a Japanese name), OUT is "org". */
 void text_slugify(const char *name, char *out, size_t outsz);
 
+/* text_date_valid — S is a calendar date written YYYY-MM-DD (years
+ * 1900..2999, leap years counted). */
+bool text_date_valid(const char *s);
+
 /* text_has_prefix — true when S starts with PREFIX. */
 bool text_has_prefix(const char *s, const char *prefix);
 

@@ -5,8 +5,8 @@
  * database, nor *O, nor the audit log).
  *
  * What the date validator accepts (documented by test_date_calendar):
- * YYYY-MM-DD with a month 01–12 and a day 01–31; it does not know the
- * calendar, so 2026-02-30 and 2026-04-31 are accepted. URLs: "https://"
+ * YYYY-MM-DD that is a real calendar date (leap years counted), so
+ * 2026-02-30 and 2026-04-31 are refused. URLs: "https://"
  * or "http://" (lower case) and more than 10 bytes, without spaces,
  * control characters, '"', '<', '>' or '\'. */
 #include "support/mm_web.h"
@@ -245,14 +245,16 @@ test_bad_dates(void **state)
 	}
 }
 
-/* the validator checks ranges, not the calendar: these impossible
- * dates are accepted (documented; see the comment at the top) */
+/* the validator knows the calendar: real dates (leap days too) are
+ * accepted, impossible ones refused */
 static void
 test_date_calendar(void **state)
 {
 	static const char *const accepted[] = {
-		"2026-01-31", "2026-12-31", "2026-02-28", "2028-02-29",
-		"2026-02-30", "2026-02-31", "2026-04-31", "2025-02-29",
+		"2026-01-31", "2026-12-31", "2026-02-28", "2028-02-29", "2000-02-29",
+	};
+	static const char *const impossible[] = {
+		"2026-02-30", "2026-02-31", "2026-04-31", "2025-02-29", "1900-02-29",
 	};
 	struct org_profile_input in;
 	struct err e;
@@ -265,6 +267,11 @@ test_date_calendar(void **state)
 		in.sa_date = accepted[i];
 		assert_ok(org_update_profile(&A, &O, &in, &e), e);
 		assert_string_equal(O.sa_date, accepted[i]);
+	}
+	for (i = 0; i < sizeof(impossible) / sizeof(impossible[0]); i++) {
+		memset(&in, 0, sizeof(in));
+		in.sa_date = impossible[i];
+		refused(&in, impossible[i]);
 	}
 }
 
