@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/asset_service.h"
 #include "app/audit.h"
 #include "app/diag_view.h"
 #include "app/input.h"
@@ -331,6 +332,9 @@ complete_round(struct app *a, const struct org *o, long long round_id,
 	    "answers", extra ? extra : json_null());
 	code = audit_record(a, o->id, action, obj, NULL, after, e);
 	json_decref(after);
+	/* the vulnerabilities of the risk analysis follow the diagnosis */
+	if (code == MM_OK)
+		code = risk_refresh(a, o->id, e);
 	return code;
 }
 
