@@ -7,7 +7,7 @@
 
 CC      ?= gcc
 FUZZCC  ?= clang
-PKGS    := sqlite3 jansson libsodium libmicrohttpd zlib
+PKGS    := sqlite3 jansson libsodium libmicrohttpd zlib xlsxwriter libzip expat
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 

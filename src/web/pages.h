@@ -14,6 +14,10 @@ extern const struct route org_routes[];
 extern const size_t org_route_count;
 extern const struct route users_routes[];
 extern const size_t users_route_count;
+extern const struct route asset_routes[];
+extern const size_t asset_route_count;
+extern const struct route asset_io_routes[];
+extern const size_t asset_io_route_count;
 extern const struct route api_routes[];
 extern const size_t api_route_count;
 
