@@ -80,7 +80,7 @@ create(struct cli *c, struct org_args *g, bool create_db, const char *synopsis)
 		printf("組織「%s」を登録しました (識別名 %s、データベース %s)。\n", o.name,
 		    o.slug, c->db_path);
 		if (create_db)
-			printf("次は自社診断です: mamori diagnose\n");
+			printf("次は mamori serve で Web 画面を開くか、mamori diagnose で自社診断を始めてください。\n");
 	}
 	app_close(&a);
 	if (rc != CLI_OK && fresh)
