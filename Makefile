@@ -42,11 +42,15 @@ TOOLS         := $(B)/tools/ptydrive
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all run check check-src check-unit check-asan check-cli check-cli-asan check-http check-browser \
+.PHONY: all bench run check check-src check-unit check-asan check-cli check-cli-asan check-http check-browser \
 	check-fuzz fuzz clean deps
 .DELETE_ON_ERROR:
 
 all: mamori
+
+# benchmarks on 10,000 assets (see bench/run); prints figures and ratios
+bench: mamori
+	./bench/run
 
 deps:
 	@./scripts/install-deps

@@ -200,9 +200,8 @@ asset_apply(struct app *a, const struct risk_context *ctx, const struct asset_in
 	return derive(ctx, out, e);
 }
 
-/* the stored fields of AS as JSON, for the audit log */
-static json_t *
-record_json(const struct asset *as)
+json_t *
+asset_record_json(const struct asset *as)
 {
 	json_t *j = json_pack("{sIsssssssssssssbsbsbsisisisssssisisi}",
 	    "id", (json_int_t)as->id, "business_category", as->business_category,
@@ -225,7 +224,8 @@ audit_asset(struct app *a, long long org_id, const char *action,
     const struct asset *before, const struct asset *after, struct err *e)
 {
 	char obj[64];
-	json_t *b = before ? record_json(before) : NULL, *af = after ? record_json(after) : NULL;
+	json_t *b = before ? asset_record_json(before) : NULL;
+	json_t *af = after ? asset_record_json(after) : NULL;
 	enum mm_err code;
 
 	snprintf(obj, sizeof(obj), "asset:%lld", after ? after->id : before->id);
@@ -430,6 +430,10 @@ asset_set_treatment(struct app *a, const struct org *o, long long id,
 		snprintf(after->t_due, sizeof(after->t_due), "%s", in->due ? in->due : "");
 		after->t_residual = (int)res;
 	}
+	if (!before->has_treatment && !after->has_treatment) {
+		app_rollback(a); /* nothing to remove: nothing to record */
+		goto done;
+	}
 	clock_now_iso(now);
 	if ((code = asset_treatment_set(a->db, after, now, e)) != MM_OK ||
 	    (code = audit_asset(a, o->id, "asset.treatment", before, after, e)) != MM_OK ||
@@ -527,8 +531,13 @@ risk_rate_threat(struct app *a, const struct org *o, const char *medium, int lev
 	clock_now_iso(now);
 	if ((code = app_begin(a, e)) != MM_OK)
 		return code;
-	if ((code = threat_rating_get(a->db, o->id, md->id, &old, e)) != MM_OK ||
-	    (code = threat_rating_set(a->db, o->id, md->id, level, now, e)) != MM_OK ||
+	if ((code = threat_rating_get(a->db, o->id, md->id, &old, e)) != MM_OK)
+		goto fail;
+	if (old == level) {
+		app_rollback(a); /* unchanged: nothing to record */
+		return MM_OK;
+	}
+	if ((code = threat_rating_set(a->db, o->id, md->id, level, now, e)) != MM_OK ||
 	    (code = risk_refresh(a, o->id, e)) != MM_OK)
 		goto fail;
 	snprintf(obj, sizeof(obj), "threat_rating:%s", md->id);

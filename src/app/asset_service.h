@@ -103,6 +103,10 @@ enum mm_err risk_rate_threat(struct app *a, const struct org *o,
  * 自社診断). */
 enum mm_err risk_refresh(struct app *a, long long org_id, struct err *e);
 
+/* asset_record_json — the stored fields of AS as JSON, as the audit log
+ * keeps them (new reference). */
+json_t *asset_record_json(const struct asset *as);
+
 /* asset_json — asset AS as JSON in LANG (labels of medium, band and
  * treatment included). */
 json_t *asset_json(const struct app *a, const struct asset *as, enum lang lang);

@@ -43,7 +43,7 @@ asset_json(const struct app *a, const struct asset *as, enum lang lang)
 	json_object_set_new(j, "band_label", json_string(band_label(m, as->band, lang)));
 	if (as->has_treatment) {
 		tk = risk_treatment_find(m, as->t_kind);
-		json_object_set_new(j, "treatment", json_pack("{ssssssssss?sssO}",
+		json_object_set_new(j, "treatment", json_pack("{ssssssssss?ssso}",
 		    "kind", as->t_kind, "kind_label", tk ? ltext_get(&tk->label, lang) : as->t_kind,
 		    "measure", as->t_measure, "owner", as->t_owner,
 		    "due", as->t_due[0] ? as->t_due : NULL, "status", as->t_status,

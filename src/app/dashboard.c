@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/asset_query.h"
+#include "app/asset_service.h"
 #include "app/diag_service.h"
 #include "app/pledge_service.h"
 #include "core/journey.h"
@@ -40,9 +42,28 @@ latest_json(const struct diag_model *m, const struct diag_round_view *v, enum la
 	    "parts", parts, "unknown", (int)v->result.nunknown, "weak", (int)v->result.nweak);
 }
 
+#define DASHBOARD_GAPS 5
+
+/* the risk analysis in short: counts per band and the first gaps */
+static json_t *
+risk_json(const struct app *a, const struct risk_overview *ov, enum lang lang)
+{
+	json_t *gaps = json_array();
+	size_t i;
+
+	for (i = 0; i < ov->ngaps; i++)
+		json_array_append_new(gaps, asset_json(a, &ov->gaps[i], lang));
+	return json_pack("{sIsIsIsIsIsisbso}", "total", (json_int_t)ov->total,
+	    "high", (json_int_t)ov->high, "medium", (json_int_t)ov->medium,
+	    "low", (json_int_t)ov->low, "untreated_high", (json_int_t)ov->untreated_high,
+	    "media_unrated", ov->media_unrated, "analysed", ov->total > 0 && ov->media_unrated == 0,
+	    "gaps", gaps);
+}
+
 json_t *
 dashboard_view(struct app *a, const struct org *o, enum lang lang, struct err *e)
 {
+	struct risk_overview ov;
 	const struct catalog_list *steps = catalog_list(a->cat, "steps");
 	struct journey_facts f;
 	struct journey j;
@@ -54,6 +75,9 @@ dashboard_view(struct app *a, const struct org *o, enum lang lang, struct err *e
 
 	memset(&f, 0, sizeof(f));
 	memset(&latest, 0, sizeof(latest));
+	memset(&ov, 0, sizeof(ov));
+	if (risk_overview_load(a, o->id, false, DASHBOARD_GAPS, &ov, e) != MM_OK)
+		return NULL;
 	if ((pledges = pledge_view(a, o, lang, e)) == NULL ||
 	    diag_round_list(a->db, o->id, false, &rounds, &n, e) != MM_OK)
 		goto done;
@@ -76,7 +100,11 @@ dashboard_view(struct app *a, const struct org *o, enum lang lang, struct err *e
 	f.handbook_published = false;
 	f.profile_complete = o->industry[0] && o->employees >= 0 && o->representative[0];
 	f.declaration_recorded = o->sa_id[0] != '\0';
-	f.step3_total = 5;
+	f.assets = ov.total > 0x7fffffff ? 0x7fffffff : (int)ov.total;
+	f.media_unrated = ov.media_unrated;
+	f.high_risks_untreated = ov.untreated_high > 0x7fffffff ? 0x7fffffff :
+	    (int)ov.untreated_high;
+	f.step3_total = 5; /* the risk analysis (2 facts) and later capabilities */
 	f.step4_total = 8;
 	journey_derive(&f, &j);
 
@@ -112,7 +140,9 @@ dashboard_view(struct app *a, const struct org *o, enum lang lang, struct err *e
 		json_array_append_new(arr, json_pack("{ssso}", "id", journey_action_id(j.next[i]),
 		    "item", j.next[i] == JA_IMPROVE ? json_integer(f.weakest_item) : json_null()));
 	json_object_set_new(out, "next_actions", arr);
+	json_object_set_new(out, "risk", risk_json(a, &ov, lang));
 done:
+	risk_overview_free(&ov);
 	if (has_latest)
 		diag_round_view_free(&latest);
 	free(rounds);

@@ -1,6 +1,8 @@
 /* dashboard.h — where an organisation stands: the current step of the
  * journey with the progress of each step, SECURITY ACTION readiness, the
- * latest 自社診断 and its trend, the 5か条 status and the next actions. */
+ * latest 自社診断 and its trend, the 5か条 status, the risk analysis of the
+ * 情報資産管理台帳 (counts per band, the 大 risks without a treatment) and
+ * the next actions. */
 #ifndef MM_DASHBOARD_H
 #define MM_DASHBOARD_H
 
@@ -16,7 +18,9 @@
  *        "completed_at","parts":[…],"unknown":n,"weak":n}|null,
  *    "trend":[{"id","date","total"}],
  *    "pledges":{"done":n,"total":n,"pledged":b},
- *    "next_actions":[{"id":…,"item":n|null}]}
+ *    "next_actions":[{"id":…,"item":n|null}],
+ *    "risk":{"total","high","medium","low","untreated_high","media_unrated",
+ *        "analysed":b,"gaps":[asset_json…]}}   (the first 5 gaps)
  * NULL with E set on failure. */
 json_t *dashboard_view(struct app *a, const struct org *o, enum lang lang,
     struct err *e);

@@ -22,7 +22,9 @@ input_text(const char *field, const char *s, bool required, size_t maxchars,
 {
 	size_t n, i;
 
-	out[0] = '\0';
+	/* S may be OUT itself (re-checking a stored value): leave it be */
+	if (s != out)
+		out[0] = '\0';
 	if (s == NULL || *s == '\0') {
 		if (required)
 			return err_set(e, MM_EINVAL, "%s を入力してください", field);
@@ -40,7 +42,8 @@ input_text(const char *field, const char *s, bool required, size_t maxchars,
 	if (n >= outsz)
 		return err_set(e, MM_EINVAL, "%s が長すぎます (文字によっては %zu 文字より短くなります)",
 		    field, maxchars);
-	snprintf(out, outsz, "%s", s);
+	if (s != out)
+		snprintf(out, outsz, "%s", s);
 	/* trim in place: leading spaces move the text */
 	memmove(out, text_trim(out), strlen(text_trim(out)) + 1);
 	if (required && out[0] == '\0')

@@ -25,6 +25,8 @@ static const char usage_text[] =
     "  diagnose list|show|compare|org   診断の一覧・結果・比較・組織全体の集計\n"
     "  catalog check [DIR]       ガイドラインのカタログを検査します\n"
     "  catalog show [LIST]       カタログの一覧を表示します\n"
+    "  asset list|show|add|edit|copy|rm|treat|import|export   情報資産管理台帳 (付録7)\n"
+    "  risk list|threats|rate    リスク値の一覧、脅威の状況と評価\n"
     "  user add|passwd|list|token|role|disable   アカウントと役割\n"
     "  audit verify              監査ログの改ざんを検査します\n"
     "  audit list                監査ログを表示します\n"
@@ -52,6 +54,8 @@ static const struct command commands[] = {
 	{ "restore", cmd_restore },
 	{ "user", cmd_user },
 	{ "serve", cmd_serve },
+	{ "asset", cmd_asset },
+	{ "risk", cmd_risk },
 	{ NULL, NULL }
 };
 

@@ -37,6 +37,8 @@ int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_restore(struct cli *c, int argc, char **argv);
 int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_serve(struct cli *c, int argc, char **argv);
+int cmd_asset(struct cli *c, int argc, char **argv);
+int cmd_risk(struct cli *c, int argc, char **argv);
 
 /* cli_open — open the app on C's database (EXISTING unless CREATE),
  * acting as the user running the command; prints the error and returns

@@ -5,7 +5,7 @@
 
 static const char *const action_ids[JA_COUNT] = {
 	"", "profile", "pledge_measures", "pledge", "diagnose", "check_unknown",
-	"improve", "policy", "handbook", "record_declaration", "rediagnose"
+	"improve", "policy", "handbook", "record_declaration", "rediagnose", "treat_risks"
 };
 
 const char *
@@ -33,9 +33,16 @@ add(struct journey *j, enum journey_action a)
 		j->next[j->nnext++] = a;
 }
 
+bool
+journey_risk_analysed(const struct journey_facts *f)
+{
+	return f->assets > 0 && f->media_unrated == 0;
+}
+
 void
 journey_derive(const struct journey_facts *f, struct journey *j)
 {
+	bool analysed = journey_risk_analysed(f);
 	int s;
 
 	memset(j, 0, sizeof(*j));
@@ -47,7 +54,7 @@ journey_derive(const struct journey_facts *f, struct journey *j)
 	j->done[1] = (f->diagnoses_completed > 0) + f->policy_established +
 	    (f->policy_established && f->policy_published) + f->handbook_published;
 	j->total[2] = f->step3_total;
-	j->done[2] = f->step3_done;
+	j->done[2] = f->step3_done + analysed + (analysed && f->high_risks_untreated == 0);
 	j->total[3] = f->step4_total;
 	j->done[3] = f->step4_done;
 	for (s = 0; s < JOURNEY_STEPS; s++)
@@ -65,6 +72,8 @@ journey_derive(const struct journey_facts *f, struct journey *j)
 	/* the next actions, most basic first */
 	if (!f->profile_complete)
 		add(j, JA_PROFILE);
+	if (f->high_risks_untreated > 0)
+		add(j, JA_TREAT_RISKS);
 	if (f->pledges_done < f->pledges_total)
 		add(j, JA_PLEDGE_MEASURES);
 	if (!f->pledged)

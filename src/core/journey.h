@@ -4,8 +4,11 @@
  * Step 1 (まず始めましょう): the 5か条 carried out and pledged (★).
  * Step 2 (現状を知り改善しましょう): 自社診断 done, 基本方針 established and
  *   published (★★), the handbook made known.
- * Step 3 (本格的に取り組みましょう) and Step 4 (改善を続けましょう): their
- *   facts come with later capabilities; until then they count as not done.
+ * Step 3 (本格的に取り組みましょう): the risk analysis of the 情報資産管理台帳
+ *   (at least one asset, and the threats of every medium in use rated)
+ *   and a decided treatment for every 大 risk; the other facts come with
+ *   later capabilities and count as not done until then.
+ * Step 4 (改善を続けましょう): facts of later capabilities.
  * The current step is the first one not done. SECURITY ACTION readiness is
  * a self-declaration, never a certification.
  */
@@ -31,7 +34,13 @@ struct journey_facts {
 	bool handbook_published;  /* ハンドブック made known (documents) */
 	bool profile_complete;    /* industry, employees, representative given */
 	bool declaration_recorded; /* the SECURITY ACTION ID is stored */
-	/* Step 3 and 4 facts (later capabilities) */
+	/* the 情報資産管理台帳 and its risk analysis (Step 3) */
+	int assets;               /* assets in the ledger */
+	int media_unrated;        /* media used by an asset, threats not rated */
+	int high_risks_untreated; /* 大 risks without a treatment (gaps) */
+	/* Step 3 and 4 facts: STEP3_TOTAL counts every Step 3 fact, the two
+	 * of the risk analysis included; STEP3_DONE the done ones among the
+	 * others (later capabilities) */
 	int step3_done, step3_total;
 	int step4_done, step4_total;
 };
@@ -48,6 +57,7 @@ enum journey_action {
 	JA_HANDBOOK,         /* make the handbook known */
 	JA_RECORD_DECLARATION, /* store the SECURITY ACTION declaration */
 	JA_REDIAGNOSE,       /* diagnose again to see progress */
+	JA_TREAT_RISKS,      /* decide the treatment of the 大 risks */
 	JA_COUNT
 };
 
@@ -62,7 +72,15 @@ struct journey {
 	size_t nnext;
 };
 
-/* journey_derive — the journey of an organisation with facts F. Pure. */
+/* journey_risk_analysed — the risk analysis is done: at least one asset,
+ * and every medium in use has its threats rated. */
+bool journey_risk_analysed(const struct journey_facts *f);
+
+/* journey_derive — the journey of an organisation with facts F. Pure.
+ * Step 3 counts journey_risk_analysed() and "every 大 risk has a
+ * treatment" (once the analysis is done) on top of STEP3_DONE. The next
+ * actions, most urgent first: the profile, then JA_TREAT_RISKS while a
+ * 大 risk has no treatment, then the steps in their order. */
 void journey_derive(const struct journey_facts *f, struct journey *j);
 
 /* journey_action_id — a stable name of A ("pledge", …). */

@@ -9,6 +9,10 @@
 #define PI 3.14159265358979323846
 #define TREND_W 480
 #define TREND_H 220
+#define HEAT_LEFT 96
+#define HEAT_TOP 34
+#define HEAT_CW 124
+#define HEAT_CH 76
 
 void
 svg_escape(struct buf *out, const char *s)
@@ -126,5 +130,72 @@ svg_trend(struct buf *out, const char *title, const struct chart_point *pts,
 		}
 	}
 	buf_puts(out, "</svg>");
+	return !buf_failed(out);
+}
+
+bool
+svg_heatmap(struct buf *out, const struct heat_map *m)
+{
+	const int w = HEAT_LEFT + HEAT_N * HEAT_CW + 8;
+	const int h = HEAT_TOP + HEAT_N * HEAT_CH + 64;
+	int row, col;
+
+	buf_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart heatmap\""
+	    " viewBox=\"0 0 %d %d\" role=\"group\" aria-label=\"", w, h);
+	svg_escape(out, m->title);
+	buf_puts(out, "\"><title>");
+	svg_escape(out, m->title);
+	buf_puts(out, "</title>");
+	/* the row axis: its title above its levels (Japanese reads badly
+	 * turned on its side), the levels beside the rows, the highest on top */
+	buf_printf(out, "<text class=\"axis-title\" x=\"%d\" y=\"%d\" text-anchor=\"end\">",
+	    HEAT_LEFT - 8, HEAT_TOP - 12);
+	svg_escape(out, m->row_title);
+	buf_puts(out, "</text>");
+	/* from the top row down, so that reading and keyboard order follow
+	 * the picture */
+	for (row = HEAT_N - 1; row >= 0; row--) {
+		int y = HEAT_TOP + (HEAT_N - 1 - row) * HEAT_CH;
+		buf_printf(out, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">",
+		    HEAT_LEFT - 8, y + HEAT_CH / 2 + 6);
+		svg_escape(out, m->row_ticks[row]);
+		buf_puts(out, "</text>");
+		for (col = 0; col < HEAT_N; col++) {
+			const struct heat_cell *c = &m->cells[row][col];
+			int x = HEAT_LEFT + col * HEAT_CW;
+			if (c->href != NULL) {
+				buf_puts(out, "<a href=\"");
+				svg_escape(out, c->href);
+				buf_puts(out, "\" aria-label=\"");
+				svg_escape(out, c->label);
+				buf_puts(out, "\">");
+			} else {
+				buf_puts(out, "<g role=\"img\" aria-label=\"");
+				svg_escape(out, c->label);
+				buf_puts(out, "\">");
+			}
+			buf_puts(out, "<rect class=\"cell ");
+			svg_escape(out, c->cls);
+			buf_printf(out, "\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\"/>",
+			    x + 2, y + 2, HEAT_CW - 4, HEAT_CH - 4);
+			buf_printf(out, "<text class=\"cell-value\" x=\"%d\" y=\"%d\""
+			    " text-anchor=\"middle\" aria-hidden=\"true\">", x + HEAT_CW / 2, y + 26);
+			svg_escape(out, c->value);
+			buf_printf(out, "</text><text class=\"cell-count\" x=\"%d\" y=\"%d\""
+			    " text-anchor=\"middle\" aria-hidden=\"true\">", x + HEAT_CW / 2, y + 56);
+			svg_escape(out, c->count);
+			buf_puts(out, c->href != NULL ? "</text></a>" : "</text></g>");
+		}
+	}
+	for (col = 0; col < HEAT_N; col++) {
+		buf_printf(out, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">",
+		    HEAT_LEFT + col * HEAT_CW + HEAT_CW / 2, HEAT_TOP + HEAT_N * HEAT_CH + 22);
+		svg_escape(out, m->col_ticks[col]);
+		buf_puts(out, "</text>");
+	}
+	buf_printf(out, "<text class=\"axis-title\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">",
+	    HEAT_LEFT + HEAT_N * HEAT_CW / 2, HEAT_TOP + HEAT_N * HEAT_CH + 52);
+	svg_escape(out, m->col_title);
+	buf_puts(out, "</text></svg>");
 	return !buf_failed(out);
 }

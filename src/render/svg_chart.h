@@ -31,6 +31,32 @@ bool svg_radar(struct buf *out, const char *title, const struct chart_axis *axes
 bool svg_trend(struct buf *out, const char *title, const struct chart_point *pts,
     size_t n, double ymin, double ymax, const double *guides, size_t nguides);
 
+#define HEAT_N 3
+
+/* One cell of a heat map. */
+struct heat_cell {
+	const char *cls;   /* a class for its colour, e.g. "risk-high" (our id) */
+	const char *value; /* the first line, e.g. "リスク値 6" */
+	const char *count; /* the second line, in large type, e.g. "4 件" */
+	const char *label; /* the accessible name of the cell (and its link) */
+	const char *href;  /* where the cell leads, or NULL */
+};
+
+/* A HEAT_N × HEAT_N heat map: rows are levels 1..HEAT_N of ROW_TITLE
+ * drawn from the top down as HEAT_N..1 (the highest level on top),
+ * columns levels 1..HEAT_N of COL_TITLE from left to right. */
+struct heat_map {
+	const char *title;
+	const char *row_title, *col_title;             /* e.g. 重要度, 被害発生可能性 */
+	const char *row_ticks[HEAT_N], *col_ticks[HEAT_N]; /* per level, from 1 */
+	struct heat_cell cells[HEAT_N][HEAT_N];        /* [row level-1][col level-1] */
+};
+
+/* svg_heatmap — the heat map M appended to OUT: each cell a rectangle
+ * with its two lines of text, wrapped in a link when it has an href. All
+ * text and links are XML-escaped. Returns false when OUT failed. */
+bool svg_heatmap(struct buf *out, const struct heat_map *m);
+
 /* svg_escape — S XML-escaped into OUT. */
 void svg_escape(struct buf *out, const char *s);
 

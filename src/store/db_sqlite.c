@@ -6,14 +6,25 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* Prepared statements are kept for reuse, keyed by the address of their
+ * SQL (in src/ every SQL text is a string literal, see scripts/checksrc)
+ * and confirmed by the text itself, so that SQL in a reused buffer can
+ * never get another statement. */
+#define STMT_CACHE 96
+
 struct db {
 	sqlite3 *h;
 	char *path;
+	struct db_stmt *cache[STMT_CACHE];
+	int ncache;
 };
 
 struct db_stmt {
 	sqlite3_stmt *s;
 	struct db *db;
+	const char *key;  /* the SQL it was prepared from */
+	bool cached;      /* owned by db->cache */
+	bool in_use;
 };
 
 static enum mm_err
@@ -98,8 +109,14 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 void
 db_close(struct db *db)
 {
+	int i;
+
 	if (db == NULL)
 		return;
+	for (i = 0; i < db->ncache; i++) {
+		sqlite3_finalize(db->cache[i]->s);
+		free(db->cache[i]);
+	}
 	sqlite3_close(db->h);
 	free(db->path);
 	free(db);
@@ -158,9 +175,16 @@ enum mm_err
 db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err *e)
 {
 	struct db_stmt *st;
-	int rc;
+	int rc, i;
 
 	*out = NULL;
+	for (i = 0; i < db->ncache; i++)
+		if (db->cache[i]->key == sql && !db->cache[i]->in_use &&
+		    strcmp(sqlite3_sql(db->cache[i]->s), sql) == 0) {
+			db->cache[i]->in_use = true;
+			*out = db->cache[i];
+			return MM_OK;
+		}
 	st = calloc(1, sizeof(*st));
 	if (st == NULL)
 		return err_set(e, MM_ENOMEM, "メモリが足りません");
@@ -170,6 +194,12 @@ db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err *e)
 		return db_fail(db, rc, e, "準備");
 	}
 	st->db = db;
+	st->key = sql;
+	st->in_use = true;
+	if (db->ncache < STMT_CACHE) {
+		st->cached = true;
+		db->cache[db->ncache++] = st;
+	}
 	*out = st;
 	return MM_OK;
 }
@@ -236,6 +266,13 @@ db_finalize(struct db_stmt *st)
 {
 	if (st == NULL)
 		return;
+	if (st->cached) {
+		/* back to the cache, ready for the next use */
+		sqlite3_reset(st->s);
+		sqlite3_clear_bindings(st->s);
+		st->in_use = false;
+		return;
+	}
 	sqlite3_finalize(st->s);
 	free(st);
 }

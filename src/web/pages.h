@@ -16,6 +16,8 @@ extern const struct route users_routes[];
 extern const size_t users_route_count;
 extern const struct route asset_routes[];
 extern const size_t asset_route_count;
+extern const struct route risk_routes[];
+extern const size_t risk_route_count;
 extern const struct route asset_io_routes[];
 extern const size_t asset_io_route_count;
 extern const struct route api_routes[];

@@ -30,8 +30,10 @@ static const struct route_table tables[] = {
 	{ pledge_routes, &pledge_route_count },
 	{ org_routes, &org_route_count },
 	{ users_routes, &users_route_count },
-	{ asset_routes, &asset_route_count },
+	/* the file exchange before /assets/:id, which would take its paths */
 	{ asset_io_routes, &asset_io_route_count },
+	{ asset_routes, &asset_route_count },
+	{ risk_routes, &risk_route_count },
 	{ api_routes, &api_route_count },
 };
 

@@ -19,6 +19,8 @@ action_href(struct web_req *r, const char *id, json_int_t item, json_t *latest)
 		return arena_printf(r->req->arena, "%s/pledges", b);
 	if (strcmp(id, "diagnose") == 0 || strcmp(id, "rediagnose") == 0)
 		return arena_printf(r->req->arena, "%s/diagnosis/new", b);
+	if (strcmp(id, "treat_risks") == 0)
+		return arena_printf(r->req->arena, "%s/risk#gaps", b);
 	if ((strcmp(id, "check_unknown") == 0 || strcmp(id, "improve") == 0) && latest)
 		return arena_printf(r->req->arena, "%s/diagnosis/rounds/%lld#item-%lld", b,
 		    (long long)json_integer_value(json_object_get(latest, "id")), (long long)item);
@@ -96,6 +98,18 @@ page_dashboard(struct web_req *r)
 	if (m == NULL) {
 		web_error(r, 500, "error.internal", NULL);
 		return;
+	}
+	/* the ledger is for those who may read it: the others get the counts */
+	if (!perm_allows(PERM_ORG_READ, r->role, false))
+		json_object_del(json_object_get(m, "risk"), "gaps");
+	else if (!r->api)
+		json_object_set_new(m, "can_read_assets", json_true());
+	if (!r->api) {
+		json_t *risk = json_object_get(m, "risk");
+		json_object_set_new(risk, "has_assets", json_boolean(
+		    json_integer_value(json_object_get(risk, "total")) > 0));
+		json_object_set_new(risk, "has_gaps", json_boolean(
+		    json_integer_value(json_object_get(risk, "untreated_high")) > 0));
 	}
 	latest = json_object_get(m, "latest_diagnosis");
 	json_array_foreach(json_object_get(m, "next_actions"), i, a) {

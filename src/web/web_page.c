@@ -152,8 +152,11 @@ nav(struct web_req *r)
 		json_array_append_new(n, nav_item(r, "/diagnosis", "nav.diagnosis", "diagnosis"));
 		json_array_append_new(n, nav_item(r, "/pledges", "nav.pledges", "pledges"));
 	}
-	if (perm_allows(PERM_ORG_READ, r->role, false))
+	if (perm_allows(PERM_ORG_READ, r->role, false)) {
+		json_array_append_new(n, nav_item(r, "/assets", "nav.assets", "assets"));
+		json_array_append_new(n, nav_item(r, "/risk", "nav.risk", "risk"));
 		json_array_append_new(n, nav_item(r, "/profile", "nav.profile", "profile"));
+	}
 	if (perm_allows(PERM_ORG_ADMIN, r->role, false))
 		json_array_append_new(n, nav_item(r, "/users", "nav.users", "users"));
 	return n;

@@ -20,6 +20,12 @@ make_world
 PRINCIPALS="anon instadmin $ROLES bowner"
 diag "principals, in the order of the statuses below: $PRINCIPALS"
 PLEDGE_ID=pledge-1
+# an asset of B (情報資産管理台帳) for the paths that name one
+as_user bowner
+post /o/b/assets -d _form=asset --data-urlencode "name=$SECRET_B 資産" -d medium=paper -d c=2 -d i=2 -d a=2
+[ "$STATUS" = 303 ] || { diag_file "$BODY"; bail "B's asset answered $STATUS"; }
+B_ASSET=$(sql "SELECT max(id) FROM asset WHERE org_id = $B_ORG")
+as_anon
 
 # --- the operations, from the API description
 as_anon
@@ -31,16 +37,16 @@ cp "$BODY" "$T/openapi.json"
 # when one of them is an object of B, "-" when the path only names catalog
 # entries; QUERY names B's objects in the query string (a second line for
 # the same operation)
-"$PYTHON" - "$T/openapi.json" "$B_ROUND" "$B_DRAFT" "$B_USER" "$B_TOKEN" "$PLEDGE_ID" "$B_ROUND2" \
+"$PYTHON" - "$T/openapi.json" "$B_ROUND" "$B_DRAFT" "$B_USER" "$B_TOKEN" "$PLEDGE_ID" "$B_ROUND2" "$B_ASSET" \
     >"$T/ops" 2>"$T/ops.err" <<'EOF'
 import json, re, sys
 doc = json.load(open(sys.argv[1], encoding="utf-8"))
-round_id, draft_id, user_id, token_id, pledge_id, round2_id = sys.argv[2:8]
+round_id, draft_id, user_id, token_id, pledge_id, round2_id, asset_id = sys.argv[2:9]
 # the segment before a parameter tells what it names (a POST on a round
 # gets B's draft, which could still be changed)
 objects = {"users": user_id, "accounts": user_id, "tokens": token_id,
            "rounds": round_id, "diagnosis": round_id, "compare": round_id,
-           "checks": round_id, "respondents": round_id}
+           "checks": round_id, "respondents": round_id, "assets": asset_id}
 catalog = {"pledges": pledge_id}
 # operations that take B's objects in the query
 queries = {"/api/diagnosis/compare": "a=%s&b=%s" % (round_id, round2_id)}

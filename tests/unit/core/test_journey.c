@@ -525,6 +525,161 @@ test_pure(void **state)
 	assert_memory_equal(a.total, b.total, sizeof(a.total));
 }
 
+/* ---- the risk analysis (情報資産管理台帳) ---------------------------- */
+
+/* Step 3 counts the analysis (an asset, every medium in use rated) and,
+ * once it is done, "every 大 risk has a treatment" */
+static void
+test_risk_facts_step3(void **state)
+{
+	struct journey_facts f = steps12();
+	struct journey j;
+
+	(void)state;
+	f.step3_total = 5;
+	f.step3_done = 1;
+	j = derive(&f);
+	assert_false(journey_risk_analysed(&f));
+	assert_int_equal(j.done[2], 1);
+	/* assets, but a medium in use is not rated */
+	f.assets = 12;
+	f.media_unrated = 2;
+	j = derive(&f);
+	assert_false(journey_risk_analysed(&f));
+	assert_int_equal(j.done[2], 1);
+	/* rated with 大 risks left without a treatment: the analysis only */
+	f.media_unrated = 0;
+	f.high_risks_untreated = 3;
+	j = derive(&f);
+	assert_true(journey_risk_analysed(&f));
+	assert_int_equal(j.done[2], 2);
+	assert_int_equal(j.percent[2], 40);
+	/* every 大 risk decided: both */
+	f.high_risks_untreated = 0;
+	j = derive(&f);
+	assert_int_equal(j.done[2], 3);
+	assert_int_equal(j.total[2], 5);
+	assert_int_equal(j.step, 3);
+	/* with the other Step 3 facts done, Step 3 is complete */
+	f.step3_done = 3;
+	j = derive(&f);
+	assert_int_equal(j.done[2], 5);
+	assert_int_equal(j.percent[2], 100);
+	assert_int_equal(j.step, 4);
+	/* no asset: no decision counts either, even with nothing untreated */
+	f.assets = 0;
+	j = derive(&f);
+	assert_int_equal(j.done[2], 3);
+	assert_int_equal(j.step, 3);
+}
+
+/* 大 risks without a treatment: the action comes right after the
+ * profile, before everything else, and only while there are some */
+static void
+test_risk_next_action(void **state)
+{
+	struct journey_facts f = nothing();
+	struct journey j;
+
+	(void)state;
+	f.assets = 4;
+	f.high_risks_untreated = 1;
+	j = derive(&f);
+	{
+		static const enum journey_action w[] = { JA_PROFILE, JA_TREAT_RISKS,
+		    JA_PLEDGE_MEASURES };
+		assert_next(&j, w, 3);
+	}
+	f.profile_complete = true;
+	j = derive(&f);
+	{
+		static const enum journey_action w[] = { JA_TREAT_RISKS, JA_PLEDGE_MEASURES,
+		    JA_PLEDGE };
+		assert_next(&j, w, 3);
+	}
+	/* also while a medium is still unrated (the risk is computed with
+	 * the default) */
+	f.media_unrated = 1;
+	j = derive(&f);
+	assert_int_equal(j.next[0], JA_TREAT_RISKS);
+	/* everything else done: the only action besides diagnosing again */
+	f = steps12();
+	f.assets = 30;
+	f.high_risks_untreated = 7;
+	j = derive(&f);
+	{
+		static const enum journey_action w[] = { JA_TREAT_RISKS, JA_REDIAGNOSE };
+		assert_next(&j, w, 2);
+	}
+	f.high_risks_untreated = 0;
+	j = derive(&f);
+	{
+		static const enum journey_action w[] = { JA_REDIAGNOSE };
+		assert_next(&j, w, 1);
+	}
+	assert_string_equal(journey_action_id(JA_TREAT_RISKS), "treat_risks");
+}
+
+/* over small combinations: the asset facts add to Step 3 and the action
+ * appears exactly when there are gaps, without changing anything else */
+static void
+test_risk_facts_exhaustive(void **state)
+{
+	struct journey_facts f, g;
+	struct journey j, k;
+	unsigned bits;
+	int assets, unrated, gaps, base;
+	size_t i, n;
+
+	(void)state;
+	for (bits = 0; bits < 64; bits++)
+	for (assets = 0; assets <= 2; assets++)
+	for (unrated = 0; unrated <= 1; unrated++)
+	for (gaps = 0; gaps <= 2; gaps++)
+	for (base = 0; base <= 2; base++) {
+		memset(&f, 0, sizeof(f));
+		f.pledges_total = 5;
+		f.pledges_done = bits & 1 ? 5 : 2;
+		f.pledged = bits & 2;
+		f.diagnoses_completed = bits & 4 ? 1 : 0;
+		f.policy_established = f.policy_published = bits & 8;
+		f.handbook_published = bits & 16;
+		f.profile_complete = bits & 32;
+		f.step3_total = 5;
+		f.step3_done = base;
+		g = f; /* the same without asset facts */
+		f.assets = assets;
+		f.media_unrated = unrated;
+		f.high_risks_untreated = gaps;
+		journey_derive(&f, &j);
+		journey_derive(&g, &k);
+		{
+			bool analysed = assets > 0 && unrated == 0;
+			assert_int_equal(journey_risk_analysed(&f), analysed);
+			assert_int_equal(j.done[2], base + analysed + (analysed && gaps == 0));
+			assert_int_equal(j.total[2], 5);
+		}
+		for (i = 0; i < 2; i++)
+			assert_int_equal(j.done[i], k.done[i]);
+		assert_int_equal(j.star1_ready, k.star1_ready);
+		assert_int_equal(j.star2_ready, k.star2_ready);
+		/* the actions: those without asset facts, with treat_risks put
+		 * after the profile when there are gaps, cut at JOURNEY_NEXT */
+		{
+			enum journey_action want[JOURNEY_NEXT + 1];
+			size_t w = 0;
+			for (i = 0; i < k.nnext && k.next[i] == JA_PROFILE; i++)
+				want[w++] = JA_PROFILE;
+			if (gaps > 0)
+				want[w++] = JA_TREAT_RISKS;
+			for (; i < k.nnext && w < JOURNEY_NEXT; i++)
+				want[w++] = k.next[i];
+			n = w > JOURNEY_NEXT ? JOURNEY_NEXT : w;
+			assert_next(&j, want, n);
+		}
+	}
+}
+
 /* ---- action names ------------------------------------------------- */
 
 static void
@@ -532,7 +687,8 @@ test_action_ids(void **state)
 {
 	static const char *const want[JA_COUNT] = {
 		"", "profile", "pledge_measures", "pledge", "diagnose", "check_unknown",
-		"improve", "policy", "handbook", "record_declaration", "rediagnose"
+		"improve", "policy", "handbook", "record_declaration", "rediagnose",
+		"treat_risks"
 	};
 	int a, b;
 
@@ -570,6 +726,9 @@ main(void)
 		cmocka_unit_test(test_exhaustive),
 		cmocka_unit_test(test_pure),
 		cmocka_unit_test(test_action_ids),
+		cmocka_unit_test(test_risk_facts_step3),
+		cmocka_unit_test(test_risk_next_action),
+		cmocka_unit_test(test_risk_facts_exhaustive),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,7 +3,9 @@
  * tags, quoted attributes, only the five entities and numeric ones, no
  * raw '<' or '&' in text), starts with <svg, ends with </svg>, has a
  * <title>; labels and titles are escaped, never raw; no script and no
- * external reference; the number of axes and points is checked. */
+ * external reference; the number of axes and points is checked. The
+ * heat map of the risk analysis: nine cells, the highest row on top,
+ * links only where given, every text and link escaped. */
 #include "support/mm_test.h"
 
 #include <math.h>
@@ -338,6 +340,127 @@ test_trend_refused(void **state)
 	buf_free(&b);
 }
 
+/* ---- the heat map ------------------------------------------------- */
+
+static size_t
+count_of(const char *s, const char *needle)
+{
+	size_t n = 0;
+
+	for (s = strstr(s, needle); s != NULL; s = strstr(s + 1, needle))
+		n++;
+	return n;
+}
+
+static void
+heat_fill(struct heat_map *m, const char *text, bool links)
+{
+	static char href[HEAT_N][HEAT_N][64];
+	int r, c;
+
+	memset(m, 0, sizeof(*m));
+	m->title = text;
+	m->row_title = text;
+	m->col_title = text;
+	for (r = 0; r < HEAT_N; r++) {
+		m->row_ticks[r] = text;
+		m->col_ticks[r] = text;
+		for (c = 0; c < HEAT_N; c++) {
+			struct heat_cell *cell = &m->cells[r][c];
+			snprintf(href[r][c], sizeof(href[r][c]), "/o/a/assets?importance=%d&likelihood=%d",
+			    r + 1, c + 1);
+			cell->cls = (r + 1) * (c + 1) >= 6 ? "risk-high" : (r + 1) * (c + 1) == 4 ?
+			    "risk-medium" : "risk-low";
+			cell->value = text;
+			cell->count = text;
+			cell->label = text;
+			cell->href = links ? href[r][c] : NULL;
+		}
+	}
+}
+
+static void
+test_heatmap(void **state)
+{
+	struct heat_map m;
+	struct buf b;
+	char why[128];
+	const char *s, *top, *bottom;
+
+	(void)state;
+	heat_fill(&m, "重要度", true);
+	m.cells[2][2].label = "重要度 3・被害発生可能性 3: リスク値 9";
+	m.cells[0][0].label = "重要度 1・被害発生可能性 1: リスク値 1";
+	buf_init(&b, 0);
+	assert_true(svg_heatmap(&b, &m));
+	s = buf_cstr(&b);
+	assert_true(strncmp(s, "<svg", 4) == 0);
+	if (!well_formed(s, why, sizeof(why))) {
+		print_error("not well-formed: %s\n%s\n", why, s);
+		fail();
+	}
+	assert_has(s, "<title>重要度</title>");
+	assert_int_equal(count_of(s, "<rect "), 9);
+	assert_int_equal(count_of(s, "<a href="), 9);
+	assert_has(s, "href=\"/o/a/assets?importance=3&amp;likelihood=2\"");
+	assert_int_equal(count_of(s, "class=\"cell risk-high\""), 3);
+	assert_int_equal(count_of(s, "class=\"cell risk-medium\""), 1);
+	assert_int_equal(count_of(s, "class=\"cell risk-low\""), 5);
+	/* the highest importance is on top, and comes first */
+	top = strstr(s, "リスク値 9");
+	bottom = strstr(s, "リスク値 1\"");
+	assert_non_null(top);
+	assert_non_null(bottom);
+	assert_true(top < bottom);
+	assert_lacks(s, "<script");
+	assert_lacks(s, " on");
+	buf_free(&b);
+	/* without links: a group per cell, no <a> */
+	heat_fill(&m, "t", false);
+	buf_init(&b, 0);
+	assert_true(svg_heatmap(&b, &m));
+	assert_lacks(buf_cstr(&b), "<a ");
+	assert_lacks(buf_cstr(&b), "href");
+	assert_int_equal(count_of(buf_cstr(&b), "<g role=\"img\""), 9);
+	assert_true(well_formed(buf_cstr(&b), why, sizeof(why)));
+	buf_free(&b);
+}
+
+static void
+test_heatmap_escaping(void **state)
+{
+	struct heat_map m;
+	struct buf b;
+	char why[128];
+	int r, c;
+
+	(void)state;
+	heat_fill(&m, EVIL, true);
+	for (r = 0; r < HEAT_N; r++)
+		for (c = 0; c < HEAT_N; c++) {
+			m.cells[r][c].href = "/x?a=\"><script>&b='";
+			m.cells[r][c].cls = EVIL;
+		}
+	buf_init(&b, 0);
+	assert_true(svg_heatmap(&b, &m));
+	if (!well_formed(buf_cstr(&b), why, sizeof(why))) {
+		print_error("not well-formed: %s\n%s\n", why, buf_cstr(&b));
+		fail();
+	}
+	assert_has(buf_cstr(&b), "<title>" EVIL_ESC "</title>");
+	assert_has(buf_cstr(&b), ">" EVIL_ESC "</text>");
+	assert_has(buf_cstr(&b), "aria-label=\"" EVIL_ESC "\"");
+	assert_has(buf_cstr(&b), "href=\"/x?a=&quot;&gt;&lt;script&gt;&amp;b=&#39;\"");
+	assert_lacks(buf_cstr(&b), EVIL);
+	assert_lacks(buf_cstr(&b), "<script");
+	buf_free(&b);
+	/* a buffer too small: false */
+	buf_init(&b, 128);
+	assert_false(svg_heatmap(&b, &m));
+	assert_true(buf_failed(&b));
+	buf_free(&b);
+}
+
 /* a buffer that can not hold the chart: false, never a partial success */
 static void
 test_buffer_full(void **state)
@@ -384,6 +507,8 @@ main(void)
 		cmocka_unit_test(test_trend_refused),
 		cmocka_unit_test(test_buffer_full),
 		cmocka_unit_test(test_appends),
+		cmocka_unit_test(test_heatmap),
+		cmocka_unit_test(test_heatmap_escaping),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
