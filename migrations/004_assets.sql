@@ -40,6 +40,8 @@ CREATE INDEX asset_org_name ON asset (org_id, name, id);
 CREATE INDEX asset_org_medium ON asset (org_id, medium, id);
 CREATE INDEX asset_org_department ON asset (org_id, department, id);
 CREATE INDEX asset_org_band ON asset (org_id, band, risk_value, id);
+CREATE INDEX asset_org_importance ON asset (org_id, importance, id);
+CREATE INDEX asset_org_registered ON asset (org_id, registered_on, id);
 
 -- 脅威の状況: how often the threats of each medium occur, per organisation
 CREATE TABLE threat_rating (

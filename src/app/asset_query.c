@@ -147,81 +147,32 @@ asset_query_page(struct app *a, long long org_id, const struct asset_query *q,
 struct overview_ctx {
 	struct risk_overview *o;
 	const struct risk_model *m;
-	size_t max_gaps;
-	bool all;                       /* every row (cells), or the 大 rows only */
 	bool used[RISK_MAX_MEDIA];
-	bool nomem;
 };
 
-static int
-overview_one(void *p, const struct asset *as)
+static void
+overview_group(void *p, int importance, int likelihood, const char *band,
+    const char *medium, bool treated, long long n)
 {
 	struct overview_ctx *c = p;
 	struct risk_overview *o = c->o;
 	const struct risk_medium *md;
-	bool high = strcmp(as->band, BAND_HIGH) == 0;
-
-	if (!c->all && !high)
-		return 1; /* in risk order: no 大 row comes after this one */
-	if (c->all) {
-		o->total++;
-		if (high)
-			o->high++;
-		else if (strcmp(as->band, BAND_MEDIUM) == 0)
-			o->medium++;
-		else
-			o->low++;
-		if (as->importance >= 1 && as->importance <= RISK_LEVELS &&
-		    as->likelihood >= 1 && as->likelihood <= RISK_LEVELS)
-			o->cells[as->importance - 1][as->likelihood - 1]++;
-		if ((md = risk_medium_find(c->m, as->medium)) != NULL)
-			c->used[md - c->m->media] = true;
-	}
-	if (high && !as->has_treatment) {
-		o->untreated_high++;
-		if (o->ngaps < c->max_gaps) {
-			if (o->gaps == NULL &&
-			    (o->gaps = malloc(c->max_gaps * sizeof(*o->gaps))) == NULL) {
-				c->nomem = true;
-				return 1;
-			}
-			o->gaps[o->ngaps++] = *as;
-		}
-	}
-	return 0;
-}
-
-static void
-count_band(void *p, const char *band, long long n)
-{
-	struct risk_overview *o = p;
+	bool high = band != NULL && strcmp(band, BAND_HIGH) == 0;
 
 	o->total += n;
-	if (band != NULL && strcmp(band, BAND_HIGH) == 0)
+	if (high)
 		o->high += n;
 	else if (band != NULL && strcmp(band, BAND_MEDIUM) == 0)
 		o->medium += n;
 	else
 		o->low += n;
-}
-
-/* is MEDIUM used by an asset of ORG_ID? */
-static enum mm_err
-medium_used(struct app *a, long long org_id, const char *medium, bool *used,
-    struct err *e)
-{
-	struct asset_filter f;
-	struct asset *v = NULL;
-	size_t n = 0;
-	enum mm_err code;
-
-	memset(&f, 0, sizeof(f));
-	f.medium = medium;
-	f.limit = 1;
-	code = asset_list(a->db, org_id, &f, &v, &n, NULL, e);
-	free(v);
-	*used = n > 0;
-	return code;
+	if (high && !treated)
+		o->untreated_high += n;
+	if (importance >= 1 && importance <= RISK_LEVELS && likelihood >= 1 &&
+	    likelihood <= RISK_LEVELS)
+		o->cells[importance - 1][likelihood - 1] += n;
+	if ((md = risk_medium_find(c->m, medium)) != NULL)
+		c->used[md - c->m->media] = true;
 }
 
 enum mm_err
@@ -229,41 +180,27 @@ risk_overview_load(struct app *a, long long org_id, bool cells, size_t max_gaps,
     struct risk_overview *out, struct err *e)
 {
 	struct overview_ctx c;
-	struct asset_filter f;
 	enum mm_err code;
 	size_t k;
 	int level;
 
 	memset(out, 0, sizeof(*out));
 	memset(&c, 0, sizeof(c));
-	memset(&f, 0, sizeof(f));
 	c.o = out;
 	c.m = &a->cat->risk;
-	c.max_gaps = max_gaps;
-	c.all = cells;
 	out->has_cells = cells;
-	/* highest risk first: the gaps come in order, and without the cells
-	 * the pass ends with the last 大 row */
-	f.sort = ASSET_SORT_RISK;
-	f.desc = true;
-	if (!cells && (code = asset_band_counts(a->db, org_id, count_band, out, e)) != MM_OK)
+	/* one aggregate over the assets, then only the gaps shown are read */
+	if ((code = asset_cell_counts(a->db, org_id, overview_group, &c, e)) != MM_OK ||
+	    (max_gaps > 0 && out->untreated_high > 0 &&
+	    (code = asset_untreated(a->db, org_id, BAND_HIGH, (long long)max_gaps, &out->gaps,
+	    &out->ngaps, e)) != MM_OK))
 		goto fail;
-	if ((code = asset_each(a->db, org_id, &f, overview_one, &c, e)) != MM_OK)
-		goto fail;
-	if (c.nomem) {
-		code = err_set(e, MM_ENOMEM, "メモリが足りません");
-		goto fail;
-	}
-	/* no asset, no medium in use: nothing to look up */
 	for (k = 0; out->total > 0 && k < c.m->nmedia; k++) {
+		if (!c.used[k])
+			continue;
 		if ((code = threat_rating_get(a->db, org_id, c.m->media[k].id, &level, e)) != MM_OK)
 			goto fail;
-		if (level != 0)
-			continue;
-		if (!cells && (code = medium_used(a, org_id, c.m->media[k].id, &c.used[k],
-		    e)) != MM_OK)
-			goto fail;
-		out->media_unrated += c.used[k];
+		out->media_unrated += level == 0;
 	}
 	return MM_OK;
 fail:

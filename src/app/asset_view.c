@@ -1,6 +1,7 @@
 /* asset_view.c — the ledger and the risk analysis as JSON. */
 #include <string.h>
 
+#include "app/asset_query.h"
 #include "app/asset_service.h"
 
 static const char *
@@ -94,47 +95,17 @@ risk_threats_view(struct app *a, const struct org *o, enum lang lang, struct err
 	return json_pack("{sbso}", "has_diagnosis", ctx.has_diagnosis, "media", arr);
 }
 
-struct counts {
-	long long high, medium, low, total;
-};
-
-static void
-count_band(void *p, const char *band, long long n)
-{
-	struct counts *c = p;
-
-	c->total += n;
-	if (strcmp(band, "risk-high") == 0)
-		c->high += n;
-	else if (strcmp(band, "risk-medium") == 0)
-		c->medium += n;
-	else
-		c->low += n;
-}
-
-static int
-count_untreated(void *p, const struct asset *as)
-{
-	long long *n = p;
-
-	*n += !as->has_treatment;
-	return 0;
-}
-
 json_t *
 risk_summary(struct app *a, const struct org *o, struct err *e)
 {
-	struct counts c;
-	struct asset_filter f;
-	long long untreated = 0;
+	struct risk_overview ov;
+	json_t *j;
 
-	memset(&c, 0, sizeof(c));
-	memset(&f, 0, sizeof(f));
-	f.band = "risk-high";
-	if (asset_band_counts(a->db, o->id, count_band, &c, e) != MM_OK ||
-	    asset_each(a->db, o->id, &f, count_untreated, &untreated, e) != MM_OK)
+	if (risk_overview_load(a, o->id, false, 0, &ov, e) != MM_OK)
 		return NULL;
-	return json_pack("{sIsIsIsIsI}", "high", (json_int_t)c.high, "medium",
-	    (json_int_t)c.medium, "low", (json_int_t)c.low, "total", (json_int_t)c.total,
-	    "untreated_high", (json_int_t)untreated);
+	j = json_pack("{sIsIsIsIsI}", "high", (json_int_t)ov.high, "medium",
+	    (json_int_t)ov.medium, "low", (json_int_t)ov.low, "total", (json_int_t)ov.total,
+	    "untreated_high", (json_int_t)ov.untreated_high);
+	risk_overview_free(&ov);
+	return j;
 }

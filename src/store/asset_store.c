@@ -358,22 +358,49 @@ asset_departments(struct db *db, long long org_id, char (**out)[ASSET_TEXT_MAX],
 }
 
 enum mm_err
-asset_band_counts(struct db *db, long long org_id,
-    void (*fn)(void *ctx, const char *band, long long count), void *ctx, struct err *e)
+asset_cell_counts(struct db *db, long long org_id,
+    void (*fn)(void *ctx, int importance, int likelihood, const char *band,
+    const char *medium, bool treated, long long count), void *ctx, struct err *e)
 {
 	struct db_stmt *st;
 	enum mm_err code;
 	int rc;
 
-	code = db_prepare(db, "SELECT band, count(*) FROM asset WHERE org_id = ?1 GROUP BY band",
-	    &st, e);
+	code = db_prepare(db,
+	    "SELECT a.importance, a.likelihood, a.band, a.medium, t.asset_id IS NOT NULL, count(*)"
+	    " FROM asset a LEFT JOIN asset_treatment t ON t.asset_id = a.id WHERE a.org_id = ?1"
+	    " GROUP BY 1, 2, 3, 4, 5", &st, e);
 	if (code != MM_OK)
 		return code;
 	db_bind_int(st, 1, org_id);
 	while ((rc = db_step(st, e)) == DB_ROW)
-		fn(ctx, db_col_text(st, 0), db_col_int(st, 1));
+		fn(ctx, (int)db_col_int(st, 0), (int)db_col_int(st, 1), db_col_text(st, 2),
+		    db_col_text(st, 3), db_col_int(st, 4) != 0, db_col_int(st, 5));
 	db_finalize(st);
 	return rc < 0 ? (enum mm_err)rc : MM_OK;
+}
+
+enum mm_err
+asset_untreated(struct db *db, long long org_id, const char *band, long long limit,
+    struct asset **out, size_t *n, struct err *e)
+{
+	struct db_stmt *st;
+	enum mm_err code;
+	void *v;
+
+	*out = NULL;
+	*n = 0;
+	code = db_prepare(db, "SELECT " ASSET_COLUMNS ASSET_FROM
+	    " WHERE a.org_id = ?1 AND a.band = ?2 AND t.asset_id IS NULL"
+	    " ORDER BY a.risk_value DESC, a.id LIMIT ?3", &st, e);
+	if (code != MM_OK)
+		return code;
+	db_bind_int(st, 1, org_id);
+	db_bind_text(st, 2, band);
+	db_bind_int(st, 3, limit);
+	code = row_collect(st, sizeof(**out), asset_read, &v, n, e);
+	*out = v;
+	return code;
 }
 
 enum mm_err

@@ -103,11 +103,17 @@ enum mm_err asset_each(struct db *db, long long org_id, const struct asset_filte
 enum mm_err asset_departments(struct db *db, long long org_id,
     char (**out)[ASSET_TEXT_MAX], size_t *n, struct err *e);
 
-/* asset_band_counts — how many assets of ORG_ID are in each band: calls
- * FN(CTX, band, count) per band present. */
-enum mm_err asset_band_counts(struct db *db, long long org_id,
-    void (*fn)(void *ctx, const char *band, long long count), void *ctx,
-    struct err *e);
+/* asset_cell_counts — the assets of ORG_ID counted by importance,
+ * likelihood, band, medium and whether they have a treatment: FN is called
+ * once per group, without reading any asset row. */
+enum mm_err asset_cell_counts(struct db *db, long long org_id,
+    void (*fn)(void *ctx, int importance, int likelihood, const char *band,
+    const char *medium, bool treated, long long count), void *ctx, struct err *e);
+
+/* asset_untreated — up to LIMIT assets of ORG_ID in band BAND without a
+ * treatment, highest risk first, in a new array (free()). */
+enum mm_err asset_untreated(struct db *db, long long org_id, const char *band,
+    long long limit, struct asset **out, size_t *n, struct err *e);
 
 /* threat_rating_get — the rating (1..3) of MEDIUM by ORG_ID in *LEVEL, 0 when
  * never rated. */

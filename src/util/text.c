@@ -35,16 +35,36 @@ is_space(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+/* the ideographic space U+3000, which Japanese input methods type */
+static bool
+is_wide_space(const char *p)
+{
+	return (unsigned char)p[0] == 0xE3 && (unsigned char)p[1] == 0x80 &&
+	    (unsigned char)p[2] == 0x80;
+}
+
 char *
 text_trim(char *s)
 {
 	size_t n;
 
-	while (is_space(*s))
-		s++;
+	for (;;) {
+		if (is_space(*s))
+			s++;
+		else if (is_wide_space(s))
+			s += 3;
+		else
+			break;
+	}
 	n = strlen(s);
-	while (n > 0 && is_space(s[n - 1]))
-		s[--n] = '\0';
+	for (;;) {
+		if (n > 0 && is_space(s[n - 1]))
+			s[--n] = '\0';
+		else if (n >= 3 && is_wide_space(s + n - 3))
+			s[n -= 3] = '\0';
+		else
+			break;
+	}
 	return s;
 }
 

@@ -11,8 +11,9 @@
  * overflow; *OUT is left unchanged then. */
 bool text_parse_long(const char *s, long *out);
 
-/* text_trim — strip ASCII spaces, tabs, CR and LF from both ends of S in
- * place; returns S (advanced past leading space). */
+/* text_trim — strip ASCII spaces, tabs, CR, LF and the ideographic space
+ * U+3000 from both ends of S in place; returns S (advanced past leading
+ * space). */
 char *text_trim(char *s);
 
 /* text_utf8_valid — true when the N bytes at S are valid UTF-8 without

@@ -252,6 +252,39 @@ test_has_prefix(void **state)
 	assert_false(text_has_prefix("xabc", "abc"));
 }
 
+/* the ideographic space U+3000 is trimmed like an ASCII space, inside
+ * text it stays */
+static void
+test_trim_ideographic_space(void **state)
+{
+	char a[] = "\xe3\x80\x80 顧客\xe3\x80\x80名簿 \xe3\x80\x80";
+	char b[] = "\xe3\x80\x80\xe3\x80\x80";
+	char c[] = "\xe3\x80";
+
+	(void)state;
+	assert_string_equal(text_trim(a), "顧客\xe3\x80\x80名簿");
+	assert_string_equal(text_trim(b), "");
+	assert_string_equal(text_trim(c), "\xe3\x80");
+}
+
+static void
+test_date_valid(void **state)
+{
+	(void)state;
+	assert_true(text_date_valid("2026-11-26"));
+	assert_true(text_date_valid("2028-02-29"));
+	assert_true(text_date_valid("2000-02-29"));
+	assert_false(text_date_valid("1900-02-29"));
+	assert_false(text_date_valid("2026-02-29"));
+	assert_false(text_date_valid("2026-04-31"));
+	assert_false(text_date_valid("2026-13-01"));
+	assert_false(text_date_valid("2026-00-10"));
+	assert_false(text_date_valid("2026-1-1"));
+	assert_false(text_date_valid("2026/01/01"));
+	assert_false(text_date_valid(""));
+	assert_false(text_date_valid(NULL));
+}
+
 int
 main(void)
 {
@@ -259,6 +292,8 @@ main(void)
 		cmocka_unit_test(test_parse_long_accepts),
 		cmocka_unit_test(test_parse_long_rejects),
 		cmocka_unit_test(test_trim),
+		cmocka_unit_test(test_trim_ideographic_space),
+		cmocka_unit_test(test_date_valid),
 		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_is_slug),
