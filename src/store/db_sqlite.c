@@ -117,6 +117,8 @@ db_close(struct db *db)
 		sqlite3_finalize(db->cache[i]->s);
 		free(db->cache[i]);
 	}
+	/* keep the query planner's statistics fresh, as SQLite advises */
+	sqlite3_exec(db->h, "PRAGMA optimize", NULL, NULL, NULL);
 	sqlite3_close(db->h);
 	free(db->path);
 	free(db);
