@@ -167,6 +167,35 @@ export default async function (t) {
 		await submit(page.getByRole('button', { name: '回答を保存する' }), 'the employee check of the owner');
 	}
 
+	// the ledger: assets with payloads in every text column, from a file
+	// (a good file imported through the CLI) and by hand, with a payload
+	// treatment; then a file with payloads and a bad row through the web
+	// page's dry run, whose report shows the cells
+	const ledger = path.join(srv.dir, `${XSS[2]}.csv`.replace(/[/"<>]/g, '_'));
+	const head = '業務分類,情報資産名称,備考,利用者範囲,管理部署,媒体・保存先,個人情報,要配慮個人情報,特定個人情報,機密性,完全性,可用性,保存期限';
+	const row = (i, c) => [XSS[i % XSS.length], `${XSS[(i + 1) % XSS.length]} ${i}`, XSS[(i + 2) % XSS.length],
+		XSS[(i + 3) % XSS.length], XSS[i % XSS.length], '事務所PC', '○', '', '', c, '2', '3', XSS[(i + 1) % XSS.length]].map(q).join(',');
+	fs.writeFileSync(ledger, head + '\n' + [0, 1, 2, 3].map((i) => row(i, '3')).join('\n') + '\n');
+	let r = await srv.cli(['asset', 'import', ledger, '--org', srv.slug]);
+	t.ok(r.code === 0, 'a ledger file with payloads is imported', r.stderr);
+	r = await srv.cli(['asset', 'add', '--org', srv.slug, '--name', XSS[0], '--medium', 'cloud', '--c', '3', '--i', '3',
+		'--a', '3', '--note', ALL, '--department', XSS[1], '--category', XSS[2], '--users', XSS[3], '--format', 'json']);
+	t.ok(r.code === 0, 'an asset with payloads is added', r.stderr);
+	const added = r.code === 0 ? JSON.parse(r.stdout).id : null;
+	if (added != null) {
+		r = await srv.cli(['asset', 'treat', String(added), '--org', srv.slug, '--kind', 'reduce', '--measure', ALL, '--owner', XSS[1]]);
+		t.ok(r.code === 0, 'a treatment with payloads is recorded', r.stderr);
+	}
+	const bad = path.join(srv.dir, 'bad-ledger.csv');
+	fs.writeFileSync(bad, head + '\n' + row(5, '3') + '\n' + row(6, XSS[0]) + '\n');
+	if ((await visit(page, srv.orgUrl('/assets/import'))).status() === 200) {
+		await page.getByLabel('台帳のファイル').setInputFiles({ name: `${XSS[1]}.csv`, mimeType: 'text/csv', buffer: fs.readFileSync(bad) });
+		const dry = page.getByLabel(/確認だけ行う/);
+		if (!(await dry.isChecked())) await dry.check();
+		await submit(page.getByRole('button', { name: '送信' }), 'a dry run of a ledger file with payloads');
+		await check(page, 'the dry-run report of a file with payloads');
+	}
+
 	// every page as every role
 	const crawl = async (p, who, starts) => {
 		const seen = new Set(), queue = [...starts], kinds = new Map();
@@ -197,7 +226,8 @@ export default async function (t) {
 	};
 	const fixed = (base) => ['/', `${base}/`, `${base}/dashboard`, `${base}/diagnosis`, `${base}/diagnosis/new`,
 		`${base}/diagnosis/mine`, `${base}/pledges`, `${base}/pledges/sheet`, `${base}/profile`, `${base}/users`,
-		`${base}/setup`, '/account/password', '/account/tokens', '/orgs/new', '/o/second/', '/no-such-page']
+		`${base}/setup`, `${base}/assets`, `${base}/assets?all=1`, `${base}/risk`, `${base}/risk/threats`,
+		`${base}/assets/import`, '/account/password', '/account/tokens', '/orgs/new', '/o/second/', '/no-such-page']
 		.map((x) => srv.abs(x));
 
 	const t0 = Date.now();
