@@ -1,0 +1,155 @@
+/* docmodel.c — building a document. See docmodel.h. */
+#include "render/docmodel.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static char *
+dup(struct doc *d, const char *s)
+{
+	char *p;
+
+	if (s == NULL)
+		return NULL;
+	if ((p = strdup(s)) == NULL)
+		d->failed = true;
+	return p;
+}
+
+struct doc *
+doc_new(const char *title, const char *org_name, const char *date, const char *lang)
+{
+	struct doc *d = calloc(1, sizeof(*d));
+
+	if (d == NULL)
+		return NULL;
+	d->title = dup(d, title ? title : "");
+	d->org_name = dup(d, org_name ? org_name : "");
+	d->date = dup(d, date ? date : "");
+	d->lang = dup(d, lang ? lang : "ja");
+	if (d->failed) {
+		doc_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+static void
+block_free(struct doc_block *b)
+{
+	size_t i;
+
+	free(b->title);
+	free(b->text);
+	for (i = 0; b->cells != NULL && i < b->rows * b->cols; i++)
+		free(b->cells[i]);
+	free(b->cells);
+}
+
+void
+doc_free(struct doc *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->nblocks; i++)
+		block_free(&d->blocks[i]);
+	free(d->blocks);
+	free(d->title);
+	free(d->subtitle);
+	free(d->org_name);
+	free(d->date);
+	free(d->lang);
+	free(d);
+}
+
+/* a new zeroed block at the end, or NULL */
+static struct doc_block *
+add(struct doc *d, enum doc_block_kind kind)
+{
+	struct doc_block *v;
+
+	if (d->failed)
+		return NULL;
+	if (d->nblocks == d->alloc) {
+		size_t want = d->alloc ? d->alloc * 2 : 32;
+		if ((v = realloc(d->blocks, want * sizeof(*v))) == NULL) {
+			d->failed = true;
+			return NULL;
+		}
+		d->blocks = v;
+		d->alloc = want;
+	}
+	v = &d->blocks[d->nblocks++];
+	memset(v, 0, sizeof(*v));
+	v->kind = kind;
+	return v;
+}
+
+void
+doc_heading(struct doc *d, int level, const char *text)
+{
+	struct doc_block *b = add(d, DOC_HEADING);
+
+	if (b == NULL)
+		return;
+	b->level = level < 1 ? 1 : level > 3 ? 3 : level;
+	b->text = dup(d, text ? text : "");
+}
+
+void
+doc_paragraph(struct doc *d, const char *text)
+{
+	struct doc_block *b = add(d, DOC_PARAGRAPH);
+
+	if (b != NULL)
+		b->text = dup(d, text ? text : "");
+}
+
+void
+doc_article(struct doc *d, const char *title, const char *text)
+{
+	struct doc_block *b = add(d, DOC_ARTICLE);
+
+	if (b == NULL)
+		return;
+	b->title = dup(d, title);
+	b->text = dup(d, text ? text : "");
+}
+
+void
+doc_list_item(struct doc *d, bool ordered, int level, const char *text)
+{
+	struct doc_block *b = add(d, DOC_LIST_ITEM);
+
+	if (b == NULL)
+		return;
+	b->ordered = ordered;
+	b->level = level < 1 ? 1 : level > 2 ? 2 : level;
+	b->text = dup(d, text ? text : "");
+}
+
+void
+doc_page_break(struct doc *d)
+{
+	add(d, DOC_PAGE_BREAK);
+}
+
+void
+doc_table(struct doc *d, size_t rows, size_t cols, const char *const *cells)
+{
+	struct doc_block *b;
+	size_t i;
+
+	if (rows == 0 || cols == 0 || rows > 10000 || cols > 64 || (b = add(d, DOC_TABLE)) == NULL)
+		return;
+	if ((b->cells = calloc(rows * cols, sizeof(*b->cells))) == NULL) {
+		d->failed = true;
+		return;
+	}
+	b->rows = rows;
+	b->cols = cols;
+	for (i = 0; i < rows * cols; i++)
+		b->cells[i] = dup(d, cells[i] ? cells[i] : "");
+}
