@@ -7,7 +7,7 @@
 
 CC      ?= gcc
 FUZZCC  ?= clang
-PKGS    := sqlite3 jansson libsodium libmicrohttpd zlib xlsxwriter libzip expat
+PKGS    := sqlite3 jansson libsodium libmicrohttpd zlib xlsxwriter libzip expat pangocairo cairo
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 
@@ -38,7 +38,7 @@ FUZZ_LIB_OBJ  := $(LIB_SRC:%.c=$(B)/fuzzobj/%.o) $(B)/fuzzobj/embed.o
 UNIT_BIN      := $(UNIT_SRC:tests/unit/%.c=$(B)/unit/%)
 ASAN_UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/asan-unit/%)
 FUZZ_BIN      := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
-TOOLS         := $(B)/tools/ptydrive
+TOOLS         := $(B)/tools/ptydrive $(B)/tools/docrender
 
 FUZZ_SECONDS ?= 60
 
@@ -112,6 +112,11 @@ $(B)/fuzz/%: tests/fuzz/%.c $(B)/fuzzobj/libmamori.a
 	@mkdir -p $(@D)
 	$(FUZZCC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(B)/fuzzobj/libmamori.a $(PKG_LIBS)
 
+# test tools that use the program's own code
+$(B)/tools/docrender: tests/tools/docrender.c $(B)/libmamori.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_HARDEN) -o $@ $< $(B)/libmamori.a $(PKG_LIBS)
+
 $(B)/tools/%: tests/tools/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_HARDEN) -o $@ $<
@@ -133,15 +138,19 @@ check-unit: $(UNIT_BIN)
 
 check-asan: $(ASAN_UNIT_BIN)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp G_SLICE=always-malloc \
 		./scripts/run-unit $(ASAN_UNIT_BIN)
 
 check-cli: mamori $(TOOLS)
-	MAMORI=$(CURDIR)/mamori PTYDRIVE=$(CURDIR)/$(B)/tools/ptydrive prove -f tests/cli/
+	MAMORI=$(CURDIR)/mamori PTYDRIVE=$(CURDIR)/$(B)/tools/ptydrive \
+		DOCRENDER=$(CURDIR)/$(B)/tools/docrender prove -f tests/cli/
 
 # the same end-to-end tests against the program built with ASan+UBSan
 check-cli-asan: $(B)/mamori-asan $(TOOLS)
 	ASAN_OPTIONS=detect_leaks=1:exitcode=86 UBSAN_OPTIONS=halt_on_error=1:exitcode=86 \
-		MAMORI=$(CURDIR)/$(B)/mamori-asan PTYDRIVE=$(CURDIR)/$(B)/tools/ptydrive prove -f tests/cli/
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp G_SLICE=always-malloc \
+		MAMORI=$(CURDIR)/$(B)/mamori-asan PTYDRIVE=$(CURDIR)/$(B)/tools/ptydrive \
+		DOCRENDER=$(CURDIR)/$(B)/tools/docrender prove -f tests/cli/
 
 check-http: mamori
 	MAMORI=$(CURDIR)/mamori prove -f tests/http/

@@ -8,6 +8,7 @@
 #include "app/asset_service.h"
 #include "app/diag_service.h"
 #include "app/pledge_service.h"
+#include "app/role_holder_service.h"
 #include "core/journey.h"
 
 /* the item to improve first: わからない, then 実施していない, then 一部 */
@@ -70,7 +71,7 @@ dashboard_view(struct app *a, const struct org *o, enum lang lang, struct err *e
 	struct diag_round_row *rounds = NULL;
 	struct diag_round_view latest;
 	size_t n = 0, i;
-	bool has_latest = false;
+	bool has_latest = false, roles_held = false;
 	json_t *pledges = NULL, *out = NULL, *arr, *trend;
 
 	memset(&f, 0, sizeof(f));
@@ -79,7 +80,8 @@ dashboard_view(struct app *a, const struct org *o, enum lang lang, struct err *e
 	if (risk_overview_load(a, o->id, false, DASHBOARD_GAPS, &ov, e) != MM_OK)
 		return NULL;
 	if ((pledges = pledge_view(a, o, lang, e)) == NULL ||
-	    diag_round_list(a->db, o->id, false, &rounds, &n, e) != MM_OK)
+	    diag_round_list(a->db, o->id, false, &rounds, &n, e) != MM_OK ||
+	    role_holder_complete(a, o, &roles_held, e) != MM_OK)
 		goto done;
 	if (n > 0) {
 		if (diag_round_load(a, o, rounds[n - 1].id, &latest, e) != MM_OK)
@@ -104,7 +106,10 @@ dashboard_view(struct app *a, const struct org *o, enum lang lang, struct err *e
 	f.media_unrated = ov.media_unrated;
 	f.high_risks_untreated = ov.untreated_high > 0x7fffffff ? 0x7fffffff :
 	    (int)ov.untreated_high;
-	f.step3_total = 5; /* the risk analysis (2 facts) and later capabilities */
+	/* Step 3: the risk analysis (2 facts), 管理体制 (a holder for every
+	 * role of 表8) and later capabilities */
+	f.step3_total = 5;
+	f.step3_done = roles_held ? 1 : 0;
 	f.step4_total = 8;
 	journey_derive(&f, &j);
 

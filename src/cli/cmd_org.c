@@ -1,4 +1,5 @@
-/* cmd_org.c — mamori init and mamori org list|show|add|set. */
+/* cmd_org.c — mamori init and mamori org list|show|add|set (org roles and
+ * org role are in cmd_roles.c). */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -14,7 +15,8 @@
 	" [--representative 氏名] [--representative-title 役職]"
 #define ORG_SYNOPSIS \
 	"mamori org list [--format text|json|csv] | org show [SLUG] [--format text|json]" \
-	" | org add 会社名 [--slug ID] … | org set [--org SLUG] 項目 値"
+	" | org add 会社名 [--slug ID] … | org set [--org SLUG] 項目 値" \
+	" | org roles … | org role ROLE_ID …"
 
 /* the options shared by init and org add */
 struct org_args {
@@ -255,6 +257,8 @@ cmd_org(struct cli *c, int argc, char **argv)
 		{ "help", NULL, &help }, { NULL, NULL, NULL }
 	};
 
+	if (argc > 1 && (strcmp(argv[1], "roles") == 0 || strcmp(argv[1], "role") == 0))
+		return cmd_roles(c, argc - 1, argv + 1);
 	if (!opt_parse(argc, argv, opts, pos, &npos, ORG_SYNOPSIS))
 		return CLI_USAGE;
 	if (help) {

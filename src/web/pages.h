@@ -20,6 +20,8 @@ extern const struct route risk_routes[];
 extern const size_t risk_route_count;
 extern const struct route asset_io_routes[];
 extern const size_t asset_io_route_count;
+extern const struct route roles_routes[];
+extern const size_t roles_route_count;
 extern const struct route api_routes[];
 extern const size_t api_route_count;
 

@@ -34,6 +34,7 @@ static const struct route_table tables[] = {
 	{ asset_io_routes, &asset_io_route_count },
 	{ asset_routes, &asset_route_count },
 	{ risk_routes, &risk_route_count },
+	{ roles_routes, &roles_route_count },
 	{ api_routes, &api_route_count },
 };
 

@@ -1,0 +1,702 @@
+/* pdf_out.c — a document as PDF with cairo and pango. See pdf_out.h.
+ *
+ * The document is laid out twice on the same cairo context: a first pass
+ * only measures (no drawing, no pages emitted) and counts the pages, so
+ * that the second pass can print "N / M" in every footer. Both passes use
+ * the same pango context, so their line breaks are identical.
+ *
+ * Fonts: headings, article titles, headers and tables in Noto Sans CJK JP,
+ * body text in Noto Serif CJK JP; cairo embeds them as subsets. Sizes are
+ * in points (the pango context's resolution is 72 dpi, 1 pt = 1 unit).
+ */
+#include "render/pdf_out.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <glib.h>
+#include <pango/pangocairo.h>
+
+#define PAGE_W 595.28
+#define PAGE_H 841.89
+#define MARGIN 56.69          /* 20 mm */
+#define TOP (MARGIN + 10.0)   /* below the header line */
+#define BOTTOM (PAGE_H - MARGIN - 6.0)
+#define TEXT_W (PAGE_W - 2 * MARGIN)
+#define BODY_PT 10.5
+#define EM BODY_PT
+#define CELL_PAD 4.0
+
+#define SANS "Noto Sans CJK JP"
+#define SERIF "Noto Serif CJK JP"
+
+struct pdf {
+	const struct doc *d;
+	cairo_t *cr;
+	PangoContext *pc;
+	bool draw;        /* false: the measuring pass */
+	int page;         /* the current page, from 1 */
+	int npages;       /* the total, known in the drawing pass */
+	double y;         /* the current position on the page */
+	bool fresh;       /* nothing placed on the page yet */
+	int article;      /* the last article number */
+	int list_no[3];   /* ordered list counters, by level */
+	bool in_list;
+	bool en;          /* an English document: "Article N" */
+	bool oom;
+};
+
+/* ---- text and layouts ---------------------------------------------- */
+
+/* TEXT (NULL: empty) as the text of LAY; when RICH, without its "**"
+ * markers and with the bold spans as attributes (an unpaired "**" stays
+ * as it is). Invalid UTF-8 is replaced by U+FFFD. */
+static void
+set_rich_text(PangoLayout *lay, const char *text, bool rich)
+{
+	GString *s;
+	PangoAttrList *al;
+	const char *p, *q;
+	char *valid = NULL;
+
+	if (text == NULL)
+		text = "";
+	if (!g_utf8_validate(text, -1, NULL))
+		text = valid = g_utf8_make_valid(text, -1);
+	if (!rich || strstr(text, "**") == NULL) {
+		pango_layout_set_text(lay, text, -1);
+		pango_layout_set_attributes(lay, NULL);
+		g_free(valid);
+		return;
+	}
+	s = g_string_sized_new(strlen(text));
+	al = pango_attr_list_new();
+	for (p = text; *p != '\0';) {
+		if (p[0] == '*' && p[1] == '*' && (q = strstr(p + 2, "**")) != NULL) {
+			PangoAttribute *a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+
+			a->start_index = (guint)s->len;
+			g_string_append_len(s, p + 2, q - (p + 2));
+			a->end_index = (guint)s->len;
+			pango_attr_list_insert(al, a);
+			p = q + 2;
+		} else {
+			g_string_append_c(s, *p);
+			p++;
+		}
+	}
+	pango_layout_set_text(lay, s->str, (int)s->len);
+	pango_layout_set_attributes(lay, al);
+	pango_attr_list_unref(al);
+	g_string_free(s, TRUE);
+	g_free(valid);
+}
+
+/* a new layout of TEXT in FAMILY at PT points, WIDTH wide (<= 0: no
+ * wrapping); the caller unrefs it */
+static PangoLayout *
+layout(struct pdf *p, const char *family, double pt, bool bold, const char *text,
+    double width, bool rich)
+{
+	PangoLayout *lay = pango_layout_new(p->pc);
+	PangoFontDescription *fd = pango_font_description_new();
+
+	pango_font_description_set_family(fd, family);
+	pango_font_description_set_size(fd, (gint)(pt * PANGO_SCALE));
+	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_layout_set_font_description(lay, fd);
+	pango_font_description_free(fd);
+	if (width > 0) {
+		pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
+		pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+	}
+	pango_layout_set_line_spacing(lay, 1.5f);
+	set_rich_text(lay, text, rich);
+	return lay;
+}
+
+static double
+layout_h(PangoLayout *lay)
+{
+	int w, h;
+
+	pango_layout_get_size(lay, &w, &h);
+	return (double)h / PANGO_SCALE;
+}
+
+static double
+layout_w(PangoLayout *lay)
+{
+	int w, h;
+
+	pango_layout_get_size(lay, &w, &h);
+	return (double)w / PANGO_SCALE;
+}
+
+/* draw LAY with its top left corner at X, Y (drawing pass only) */
+static void
+place(struct pdf *p, PangoLayout *lay, double x, double y)
+{
+	if (!p->draw)
+		return;
+	cairo_move_to(p->cr, x, y);
+	pango_cairo_show_layout(p->cr, lay);
+}
+
+/* ---- pages ---------------------------------------------------------- */
+
+static void
+page_decor(struct pdf *p)
+{
+	PangoLayout *lay, *parts[3];
+	char num[32];
+	double x;
+	int i;
+
+	if (!p->draw)
+		return;
+	cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
+	if (p->page > 1) {
+		lay = layout(p, SANS, 8, false, p->d->org_name, 0, false);
+		place(p, lay, MARGIN, MARGIN - 22);
+		g_object_unref(lay);
+		lay = layout(p, SANS, 8, false, p->d->title, 0, false);
+		place(p, lay, PAGE_W - MARGIN - layout_w(lay), MARGIN - 22);
+		g_object_unref(lay);
+		cairo_set_line_width(p->cr, 0.5);
+		cairo_move_to(p->cr, MARGIN, MARGIN - 6);
+		cairo_line_to(p->cr, PAGE_W - MARGIN, MARGIN - 6);
+		cairo_stroke(p->cr);
+	}
+	/* "N / M" as three pieces, the gaps wide enough for text extraction
+	 * (pdftotext) to see the spaces */
+	g_snprintf(num, sizeof(num), "%d", p->page);
+	parts[0] = layout(p, SANS, 8, false, num, 0, false);
+	parts[1] = layout(p, SANS, 8, false, "/", 0, false);
+	g_snprintf(num, sizeof(num), "%d", p->npages);
+	parts[2] = layout(p, SANS, 8, false, num, 0, false);
+	x = (PAGE_W - (layout_w(parts[0]) + layout_w(parts[1]) + layout_w(parts[2]) + 8)) / 2;
+	for (i = 0; i < 3; i++) {
+		place(p, parts[i], x, PAGE_H - MARGIN + 14);
+		x += layout_w(parts[i]) + 4;
+		g_object_unref(parts[i]);
+	}
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+}
+
+static void
+begin_page(struct pdf *p)
+{
+	p->page++;
+	p->y = TOP;
+	p->fresh = true;
+	page_decor(p);
+}
+
+static void
+new_page(struct pdf *p)
+{
+	if (p->draw)
+		cairo_show_page(p->cr);
+	begin_page(p);
+}
+
+/* make room for H points, starting a new page when they do not fit
+ * (unless the page is still empty) */
+static void
+need(struct pdf *p, double h)
+{
+	if (p->y + h > BOTTOM && !p->fresh)
+		new_page(p);
+}
+
+/* vertical space before a block, dropped at the top of a page */
+static void
+gap(struct pdf *p, double h)
+{
+	if (!p->fresh)
+		p->y += h;
+}
+
+/* place LAY at X line by line from the current position, breaking pages
+ * between lines; the page position of the first line's top */
+static double
+flow(struct pdf *p, PangoLayout *lay, double x)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	double base = 0;   /* layout y that maps to the page's p->y */
+	double top = p->y;
+	double last = p->y, first = -1;
+
+	do {
+		int y0, y1;
+		double ly0, ly1;
+
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		ly0 = (double)y0 / PANGO_SCALE;
+		ly1 = (double)y1 / PANGO_SCALE;
+		if (top + (ly1 - base) > BOTTOM && !(p->fresh && ly0 == base)) {
+			new_page(p);
+			top = p->y;
+			base = ly0;
+		}
+		if (p->draw) {
+			double bl = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+			PangoRectangle lr;
+
+			/* the line's own offset: indent, alignment */
+			pango_layout_iter_get_line_extents(it, NULL, &lr);
+			cairo_move_to(p->cr, x + (double)lr.x / PANGO_SCALE, top + bl - base);
+			pango_cairo_show_layout_line(p->cr, pango_layout_iter_get_line_readonly(it));
+		}
+		if (first < 0)
+			first = top + (ly0 - base);
+		last = top + (ly1 - base);
+		p->fresh = false;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	p->y = last;
+	return first;
+}
+
+/* ---- the title page ------------------------------------------------- */
+
+static void
+title_page(struct pdf *p)
+{
+	const struct doc *d = p->d;
+	PangoLayout *lay;
+	double y = PAGE_H * 0.30;
+
+	lay = layout(p, SANS, 26, true, d->title, TEXT_W, false);
+	pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
+	place(p, lay, MARGIN, y);
+	y += layout_h(lay) + 12;
+	g_object_unref(lay);
+	if (d->subtitle != NULL && d->subtitle[0] != '\0') {
+		lay = layout(p, SANS, 15, false, d->subtitle, TEXT_W, false);
+		pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
+		place(p, lay, MARGIN, y);
+		g_object_unref(lay);
+	}
+	if (p->draw) {
+		cairo_set_line_width(p->cr, 1.0);
+		cairo_move_to(p->cr, MARGIN + TEXT_W * 0.2, PAGE_H * 0.30 - 16);
+		cairo_line_to(p->cr, MARGIN + TEXT_W * 0.8, PAGE_H * 0.30 - 16);
+		cairo_stroke(p->cr);
+	}
+	y = PAGE_H * 0.66;
+	lay = layout(p, SERIF, 13, false, d->date, TEXT_W, false);
+	pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
+	place(p, lay, MARGIN, y);
+	y += layout_h(lay) + 10;
+	g_object_unref(lay);
+	lay = layout(p, SANS, 17, true, d->org_name, TEXT_W, false);
+	pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
+	place(p, lay, MARGIN, y);
+	g_object_unref(lay);
+}
+
+/* ---- blocks --------------------------------------------------------- */
+
+static void
+heading(struct pdf *p, const struct doc_block *b)
+{
+	static const double pt[] = { 16, 13, 11.5 };
+	static const double before[] = { 18, 14, 10 };
+	int lv = b->level < 1 ? 1 : b->level > 3 ? 3 : b->level;
+	PangoLayout *lay = layout(p, SANS, pt[lv - 1], true, b->text, TEXT_W, false);
+	double h;
+
+	pango_layout_set_line_spacing(lay, 0);
+	h = layout_h(lay);
+	gap(p, before[lv - 1]);
+	/* keep the heading with about three lines of what follows */
+	need(p, h + 3 * BODY_PT * 1.5 + 6);
+	if (p->draw && lv == 1) {
+		cairo_save(p->cr);
+		cairo_set_source_rgb(p->cr, 0.12, 0.29, 0.49);
+		cairo_rectangle(p->cr, MARGIN, p->y + 2, 4, h - 4);
+		cairo_fill(p->cr);
+		cairo_restore(p->cr);
+		place(p, lay, MARGIN + 10, p->y);
+	} else {
+		place(p, lay, MARGIN, p->y);
+	}
+	if (p->draw && lv <= 2) {
+		char dest[96];
+
+		g_snprintf(dest, sizeof(dest), "page=%d pos=[%.1f %.1f]", p->page, MARGIN, p->y);
+		cairo_pdf_surface_add_outline(cairo_get_target(p->cr), CAIRO_PDF_OUTLINE_ROOT,
+		    pango_layout_get_text(lay), dest, CAIRO_PDF_OUTLINE_FLAG_OPEN);
+	}
+	p->y += h;
+	if (lv == 1 && p->draw) {
+		cairo_set_line_width(p->cr, 0.6);
+		cairo_move_to(p->cr, MARGIN, p->y + 2);
+		cairo_line_to(p->cr, PAGE_W - MARGIN, p->y + 2);
+		cairo_stroke(p->cr);
+	}
+	p->y += lv == 1 ? 8 : 5;
+	p->fresh = false;
+	g_object_unref(lay);
+}
+
+static void
+paragraph(struct pdf *p, const struct doc_block *b)
+{
+	PangoLayout *lay = layout(p, SERIF, BODY_PT, false, b->text, TEXT_W, true);
+
+	pango_layout_set_indent(lay, (int)(EM * PANGO_SCALE));
+	pango_layout_set_justify(lay, TRUE);
+	gap(p, 6);
+	flow(p, lay, MARGIN);
+	g_object_unref(lay);
+}
+
+static void
+article(struct pdf *p, const struct doc_block *b)
+{
+	char head[512];
+	PangoLayout *hl, *tl;
+
+	p->article++;
+	if (p->en && b->title != NULL && b->title[0] != '\0')
+		g_snprintf(head, sizeof(head), "Article %d (%s)", p->article, b->title);
+	else if (p->en)
+		g_snprintf(head, sizeof(head), "Article %d", p->article);
+	else if (b->title != NULL && b->title[0] != '\0')
+		g_snprintf(head, sizeof(head), "第%d条（%s）", p->article, b->title);
+	else
+		g_snprintf(head, sizeof(head), "第%d条", p->article);
+	hl = layout(p, SANS, BODY_PT, true, head, TEXT_W, false);
+	tl = layout(p, SERIF, BODY_PT, false, b->text, TEXT_W - EM, true);
+	pango_layout_set_justify(tl, TRUE);
+	gap(p, 8);
+	/* the title line stays with the first line of the text */
+	need(p, layout_h(hl) + BODY_PT * 1.6);
+	flow(p, hl, MARGIN);
+	flow(p, tl, MARGIN + EM);
+	g_object_unref(hl);
+	g_object_unref(tl);
+}
+
+static void
+list_item(struct pdf *p, const struct doc_block *b)
+{
+	int lv = b->level < 1 ? 1 : b->level > 2 ? 2 : b->level;
+	double x = MARGIN + EM + (lv - 1) * 2 * EM;
+	double mw = 2 * EM;
+	char mark[64];
+	PangoLayout *ml, *tl;
+	double y0;
+	int i;
+
+	if (!p->in_list)
+		memset(p->list_no, 0, sizeof(p->list_no));
+	for (i = lv + 1; i < 3; i++)
+		p->list_no[i] = 0;
+	if (b->ordered) {
+		p->list_no[lv]++;
+		if (lv == 1)
+			g_snprintf(mark, sizeof(mark), "%d.", p->list_no[lv]);
+		else
+			g_snprintf(mark, sizeof(mark), "(%d)", p->list_no[lv]);
+	} else {
+		p->list_no[lv] = 0;
+		g_snprintf(mark, sizeof(mark), "%s", lv == 1 ? "・" : "－");
+	}
+	ml = layout(p, SERIF, BODY_PT, false, mark, 0, false);
+	tl = layout(p, SERIF, BODY_PT, false, b->text, PAGE_W - MARGIN - x - mw, true);
+	gap(p, 3);
+	need(p, BODY_PT * 1.6);
+	/* the marker sits on the first line, wherever flow() put it */
+	y0 = flow(p, tl, x + mw);
+	place(p, ml, x, y0);
+	g_object_unref(ml);
+	g_object_unref(tl);
+}
+
+/* ---- tables ---------------------------------------------------------- */
+
+/* column widths: each column gets its natural width when all fit, else
+ * a fair share plus part of what is left, by how much more it wants */
+static void
+col_widths(struct pdf *p, const struct doc_block *b, double *w)
+{
+	size_t r, c, n = b->cols;
+	double sum = 0, share = TEXT_W / (double)n, want = 0, fixed = 0, rest;
+	size_t big = 0;
+
+	for (c = 0; c < n; c++) {
+		w[c] = 2 * CELL_PAD + EM;
+		for (r = 0; r < b->rows; r++) {
+			PangoLayout *lay = layout(p, SANS, 9, r == 0, b->cells[r * n + c], 0, false);
+			double nat = layout_w(lay) + 2 * CELL_PAD + 1;
+
+			if (nat > w[c])
+				w[c] = nat;
+			g_object_unref(lay);
+		}
+		sum += w[c];
+	}
+	if (sum <= TEXT_W) {
+		for (c = 0; c < n; c++)
+			w[c] *= TEXT_W / sum;
+		return;
+	}
+	for (c = 0; c < n; c++) {
+		if (w[c] <= share)
+			fixed += w[c];
+		else
+			want += w[c] - share, big++;
+	}
+	rest = TEXT_W - fixed - share * (double)big;
+	for (c = 0; c < n; c++)
+		if (w[c] > share)
+			w[c] = share + (w[c] - share) / want * rest;
+}
+
+/* lay out row R's cells into LAYS; its height */
+static double
+table_row(struct pdf *p, const struct doc_block *b, size_t r, const double *w,
+    PangoLayout **lays)
+{
+	double h = 0;
+	size_t c;
+
+	for (c = 0; c < b->cols; c++) {
+		lays[c] = layout(p, SANS, 9, r == 0, b->cells[r * b->cols + c],
+		    w[c] - 2 * CELL_PAD, false);
+		pango_layout_set_line_spacing(lays[c], 1.3f);
+		if (layout_h(lays[c]) > h)
+			h = layout_h(lays[c]);
+	}
+	return h + 2 * CELL_PAD;
+}
+
+static void
+draw_row(struct pdf *p, const struct doc_block *b, bool header, const double *w,
+    PangoLayout **lays, double h)
+{
+	double x = MARGIN;
+	size_t c;
+
+	if (p->draw) {
+		for (c = 0; c < b->cols; c++) {
+			cairo_rectangle(p->cr, x, p->y, w[c], h);
+			if (header) {
+				cairo_set_source_rgb(p->cr, 0.87, 0.91, 0.95);
+				cairo_fill_preserve(p->cr);
+			}
+			cairo_set_source_rgb(p->cr, 0.3, 0.3, 0.3);
+			cairo_set_line_width(p->cr, 0.6);
+			cairo_stroke(p->cr);
+			cairo_set_source_rgb(p->cr, 0, 0, 0);
+			place(p, lays[c], x + CELL_PAD, p->y + CELL_PAD);
+			x += w[c];
+		}
+	}
+	p->y += h;
+	p->fresh = false;
+}
+
+static void
+unref_row(PangoLayout **lays, size_t n)
+{
+	size_t c;
+
+	for (c = 0; c < n; c++)
+		if (lays[c] != NULL)
+			g_object_unref(lays[c]);
+	memset(lays, 0, n * sizeof(*lays));
+}
+
+static void
+table(struct pdf *p, const struct doc_block *b)
+{
+	double *w = NULL;
+	PangoLayout **head = NULL, **row = NULL;
+	double hh, rh;
+	size_t r;
+
+	if (b->rows == 0 || b->cols == 0 || b->cells == NULL)
+		return;
+	w = calloc(b->cols, sizeof(*w));
+	head = calloc(b->cols, sizeof(*head));
+	row = calloc(b->cols, sizeof(*row));
+	if (w == NULL || head == NULL || row == NULL) {
+		p->oom = true;
+		goto done;
+	}
+	col_widths(p, b, w);
+	gap(p, 8);
+	hh = table_row(p, b, 0, w, head);
+	need(p, hh + (b->rows > 1 ? BODY_PT * 2 : 0));
+	draw_row(p, b, true, w, head, hh);
+	for (r = 1; r < b->rows; r++) {
+		rh = table_row(p, b, r, w, row);
+		if (p->y + rh > BOTTOM) {
+			new_page(p);
+			draw_row(p, b, true, w, head, hh);
+		}
+		draw_row(p, b, false, w, row, rh);
+		unref_row(row, b->cols);
+	}
+	p->y += 4;
+done:
+	if (head != NULL)
+		unref_row(head, b->cols);
+	free(row);
+	free(head);
+	free(w);
+}
+
+/* ---- the document ---------------------------------------------------- */
+
+static void
+run(struct pdf *p)
+{
+	size_t i;
+
+	p->page = 0;
+	p->article = 0;
+	p->in_list = false;
+	begin_page(p);
+	title_page(p);
+	if (p->d->nblocks > 0)
+		new_page(p);
+	for (i = 0; i < p->d->nblocks && !p->oom; i++) {
+		const struct doc_block *b = &p->d->blocks[i];
+
+		switch (b->kind) {
+		case DOC_HEADING:
+			heading(p, b);
+			break;
+		case DOC_PARAGRAPH:
+			paragraph(p, b);
+			break;
+		case DOC_ARTICLE:
+			article(p, b);
+			break;
+		case DOC_LIST_ITEM:
+			list_item(p, b);
+			break;
+		case DOC_TABLE:
+			table(p, b);
+			break;
+		case DOC_PAGE_BREAK:
+			/* never a blank last page */
+			if (!p->fresh && i + 1 < p->d->nblocks)
+				new_page(p);
+			break;
+		}
+		p->in_list = b->kind == DOC_LIST_ITEM;
+	}
+	if (p->draw)
+		cairo_show_page(p->cr);
+}
+
+/* a metadata entry; cairo refuses invalid UTF-8, so that is repaired */
+static void
+set_meta(cairo_surface_t *s, cairo_pdf_metadata_t key, const char *v)
+{
+	char *valid = NULL;
+
+	if (v == NULL || v[0] == '\0')
+		return;
+	if (!g_utf8_validate(v, -1, NULL))
+		v = valid = g_utf8_make_valid(v, -1);
+	cairo_pdf_surface_set_metadata(s, key, v);
+	g_free(valid);
+}
+
+static cairo_status_t
+write_buf(void *closure, const unsigned char *data, unsigned int len)
+{
+	return buf_append(closure, data, len) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* pdf_out — see pdf_out.h. D is only read; OUT is appended to and cut
+ * back to its old length on failure. A doc built with d->failed set is
+ * refused (MM_EINVAL). Memory: glib aborts when it can not allocate, the
+ * cairo stream and our own arrays report MM_ENOMEM. Thread-safe: the
+ * surface, context and pango context are this call's own (pango's font
+ * map is per thread). */
+enum mm_err
+pdf_out(const struct doc *d, struct buf *out, struct err *e)
+{
+	struct pdf p;
+	cairo_surface_t *s = NULL;
+	cairo_font_options_t *fo = NULL;
+	cairo_status_t st;
+	enum mm_err rc;
+	size_t start = out->len;
+
+	memset(&p, 0, sizeof(p));
+	if (d == NULL || d->failed)
+		return err_set(e, MM_EINVAL, "文書の作成が途中で失敗したため、PDF を出力できません");
+	p.d = d;
+	s = cairo_pdf_surface_create_for_stream(write_buf, out, PAGE_W, PAGE_H);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		rc = err_set(e, MM_ENOMEM, "PDF を作成できません（メモリ不足）");
+		goto fail;
+	}
+	set_meta(s, CAIRO_PDF_METADATA_TITLE, d->title);
+	set_meta(s, CAIRO_PDF_METADATA_AUTHOR, d->org_name);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "mamori");
+	p.cr = cairo_create(s);
+	if (cairo_status(p.cr) != CAIRO_STATUS_SUCCESS) {
+		rc = err_set(e, MM_ENOMEM, "PDF を作成できません（メモリ不足）");
+		goto fail;
+	}
+	p.pc = pango_cairo_create_context(p.cr);
+	pango_cairo_context_set_resolution(p.pc, 72.0);
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(p.pc, fo);
+	p.en = d->lang != NULL && strcmp(d->lang, "en") == 0;
+	pango_context_set_language(p.pc, pango_language_from_string(p.en ? "en" : "ja"));
+
+	p.draw = false;
+	run(&p);
+	p.npages = p.page;
+	p.draw = true;
+	if (!p.oom)
+		run(&p);
+	if (p.oom) {
+		rc = err_set(e, MM_ENOMEM, "PDF を作成できません（メモリ不足）");
+		goto fail;
+	}
+	cairo_destroy(p.cr);
+	p.cr = NULL;
+	cairo_surface_finish(s);
+	st = cairo_surface_status(s);
+	if (st != CAIRO_STATUS_SUCCESS || buf_failed(out)) {
+		rc = buf_failed(out) ?
+		    err_set(e, MM_ENOMEM, "PDF が大きすぎるか、メモリが足りません") :
+		    err_set(e, MM_EIO, "PDF を書き出せません: %s", cairo_status_to_string(st));
+		goto fail;
+	}
+	rc = MM_OK;
+	goto done;
+fail:
+	if (out->data != NULL && out->len >= start) {
+		out->len = start;
+		out->data[start] = '\0';
+	}
+done:
+	if (p.pc != NULL)
+		g_object_unref(p.pc);
+	if (fo != NULL)
+		cairo_font_options_destroy(fo);
+	if (p.cr != NULL)
+		cairo_destroy(p.cr);
+	if (s != NULL)
+		cairo_surface_destroy(s);
+	return rc;
+}
