@@ -9,7 +9,7 @@ CC      ?= gcc
 FUZZCC  ?= clang
 PKGS    := sqlite3 jansson libsodium libmicrohttpd zlib xlsxwriter libzip expat pangocairo cairo
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lcmark-gfm -lcsv -lm
 
 WARN    := -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wno-format-nonliteral
@@ -27,7 +27,7 @@ B := build
 
 LIB_SRC  := $(sort $(wildcard src/util/*.c src/core/*.c src/store/*.c src/app/*.c src/render/*.c src/web/*.c src/cli/*.c))
 MAIN_SRC := src/main.c
-EMBED_IN := $(sort $(wildcard catalog/*/*.json migrations/*.sql data/*.txt locale/*/*.json templates/*.mustache static/*))
+EMBED_IN := $(sort $(wildcard catalog/*/*.json catalog/*/documents/*.md migrations/*.sql data/*.txt locale/*/*.json templates/*.mustache static/*))
 UNIT_SRC := $(sort $(wildcard tests/unit/*/*.c))
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 TEST_HELPERS := $(sort $(wildcard tests/support/*.c))
