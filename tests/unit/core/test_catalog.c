@@ -66,7 +66,10 @@ group_setup(void **state)
 	json_array_foreach(json_object_get(json_object_get(orig, "manifest.json"), "files"), i, f)
 		if (load_one(dir, json_string_value(f)) != 0)
 			return -1;
-	return json_object_size(orig) == 13 ? 0 : -1;
+	/* the manifest and every file it lists */
+	return json_object_size(orig) ==
+	    json_array_size(json_object_get(json_object_get(orig, "manifest.json"), "files")) + 1 ?
+	    0 : -1;
 }
 
 static int
