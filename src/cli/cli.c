@@ -28,6 +28,7 @@ static const char usage_text[] =
     "  asset list|show|add|edit|copy|rm|treat|import|export   情報資産管理台帳 (付録7)\n"
     "  risk list|threats|rate    リスク値の一覧、脅威の状況と評価\n"
     "  user add|passwd|list|token|role|disable   アカウントと役割\n"
+    "  doc preview 種類          基本方針・ハンドブック・関連規程を組織の情報から作ります\n"
     "  audit verify              監査ログの改ざんを検査します\n"
     "  audit list                監査ログを表示します\n"
     "  backup FILE               使用中でも一貫したバックアップを作ります\n"
@@ -54,6 +55,7 @@ static const struct command commands[] = {
 	{ "restore", cmd_restore },
 	{ "user", cmd_user },
 	{ "serve", cmd_serve },
+	{ "doc", cmd_doc },
 	{ "asset", cmd_asset },
 	{ "risk", cmd_risk },
 	{ NULL, NULL }

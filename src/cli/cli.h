@@ -39,6 +39,7 @@ int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_restore(struct cli *c, int argc, char **argv);
 int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_serve(struct cli *c, int argc, char **argv);
+int cmd_doc(struct cli *c, int argc, char **argv);
 int cmd_asset(struct cli *c, int argc, char **argv);
 int cmd_risk(struct cli *c, int argc, char **argv);
 
