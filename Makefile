@@ -51,6 +51,7 @@ all: mamori
 # benchmarks on 10,000 assets (see bench/run); prints figures and ratios
 bench: mamori
 	./bench/run
+	./bench/documents
 
 deps:
 	@./scripts/install-deps
