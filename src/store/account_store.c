@@ -213,6 +213,7 @@ membership_role(struct db *db, long long account_id, long long org_id,
 {
 	struct db_stmt *st;
 	enum mm_err code;
+	bool found;
 
 	*r = ROLE_NONE;
 	code = db_prepare(db,
@@ -221,14 +222,9 @@ membership_role(struct db *db, long long account_id, long long org_id,
 		return code;
 	db_bind_int(st, 1, account_id);
 	db_bind_int(st, 2, org_id);
-	code = row_step_one(st, "", e);
-	if (code == MM_OK)
+	if ((code = row_step_maybe(st, &found, e)) == MM_OK && found)
 		*r = role_from_id(db_col_text(st, 0));
 	db_finalize(st);
-	if (code == MM_ENOTFOUND) {
-		err_clear(e);
-		code = MM_OK;
-	}
 	return code;
 }
 

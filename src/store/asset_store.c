@@ -446,6 +446,7 @@ threat_rating_get(struct db *db, long long org_id, const char *medium, int *leve
 {
 	struct db_stmt *st;
 	enum mm_err code;
+	bool found;
 
 	*level = 0;
 	code = db_prepare(db, "SELECT level FROM threat_rating WHERE org_id = ?1 AND medium = ?2",
@@ -454,14 +455,9 @@ threat_rating_get(struct db *db, long long org_id, const char *medium, int *leve
 		return code;
 	db_bind_int(st, 1, org_id);
 	db_bind_text(st, 2, medium);
-	code = row_step_one(st, "", e);
-	if (code == MM_OK)
+	if ((code = row_step_maybe(st, &found, e)) == MM_OK && found)
 		*level = (int)db_col_int(st, 0);
 	db_finalize(st);
-	if (code == MM_ENOTFOUND) {
-		err_clear(e);
-		code = MM_OK;
-	}
 	return code;
 }
 

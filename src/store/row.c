@@ -25,6 +25,15 @@ row_step_one(struct db_stmt *st, const char *what, struct err *e)
 }
 
 enum mm_err
+row_step_maybe(struct db_stmt *st, bool *found, struct err *e)
+{
+	int rc = db_step(st, e);
+
+	*found = rc == DB_ROW;
+	return rc < 0 ? (enum mm_err)rc : MM_OK;
+}
+
+enum mm_err
 row_collect(struct db_stmt *st, size_t item_size,
     void (*read)(struct db_stmt *st, void *item), void **out, size_t *n,
     struct err *e)

@@ -3,6 +3,7 @@
 #ifndef MM_ROW_H
 #define MM_ROW_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "store/db.h"
@@ -19,6 +20,10 @@ enum mm_err row_step_done(struct db_stmt *st, struct err *e);
 /* row_step_one — step ST once; MM_OK when a row is there (ST stays open
  * for reading), MM_ENOTFOUND (with message WHAT) when none, or the error. */
 enum mm_err row_step_one(struct db_stmt *st, const char *what, struct err *e);
+
+/* row_step_maybe — step ST once: MM_OK with *FOUND telling whether a row
+ * is there (ST stays open for reading either way), or the error. */
+enum mm_err row_step_maybe(struct db_stmt *st, bool *found, struct err *e);
 
 /* row_collect — step ST to the end, reading each row with READ into a new
  * array of ITEM_SIZE-byte items, returned in *OUT (free() it) with its
