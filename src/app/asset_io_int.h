@@ -121,4 +121,12 @@ void asset_io_norm_date(const char *in, char *out, size_t outsz);
  * "(空欄)" for "". */
 void asset_io_shorten(const char *s, size_t n, char *out, size_t outsz);
 
+/* asset_io_treatment_differs — the treatments of B and A differ. */
+bool asset_io_treatment_differs(const struct asset *b, const struct asset *a);
+
+/* asset_io_describe — what changes from B to A, in D (reset first; empty
+ * when nothing changes), with the labels of model M. */
+void asset_io_describe(const struct risk_model *m, const struct asset *b,
+    const struct asset *a, struct buf *d);
+
 #endif
