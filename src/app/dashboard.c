@@ -7,6 +7,7 @@
 #include "app/asset_query.h"
 #include "app/asset_service.h"
 #include "app/diag_service.h"
+#include "app/document_service.h"
 #include "app/pledge_service.h"
 #include "app/role_holder_service.h"
 #include "core/journey.h"
@@ -81,7 +82,9 @@ dashboard_view(struct app *a, const struct org *o, enum lang lang, struct err *e
 		return NULL;
 	if ((pledges = pledge_view(a, o, lang, e)) == NULL ||
 	    diag_round_list(a->db, o->id, false, &rounds, &n, e) != MM_OK ||
-	    role_holder_complete(a, o, &roles_held, e) != MM_OK)
+	    role_holder_complete(a, o, &roles_held, e) != MM_OK ||
+	    document_state(a, o, &f.policy_established, &f.policy_published,
+	    &f.handbook_published, e) != MM_OK)
 		goto done;
 	if (n > 0) {
 		if (diag_round_load(a, o, rounds[n - 1].id, &latest, e) != MM_OK)
@@ -97,9 +100,7 @@ dashboard_view(struct app *a, const struct org *o, enum lang lang, struct err *e
 		f.weak_items = (int)latest.result.nweak;
 		f.weakest_item = weakest(&latest);
 	}
-	f.policy_established = false; /* documents: a later capability */
-	f.policy_published = o->policy_url[0] != '\0';
-	f.handbook_published = false;
+	f.policy_published = f.policy_published || o->policy_url[0] != '\0';
 	f.profile_complete = o->industry[0] && o->employees >= 0 && o->representative[0];
 	f.declaration_recorded = o->sa_id[0] != '\0';
 	f.assets = ov.total > 0x7fffffff ? 0x7fffffff : (int)ov.total;
