@@ -9,9 +9,11 @@
 #include "app/doc_generate.h"
 #include "app/input.h"
 #include "core/line_diff.h"
+#include "store/account_store.h"
 #include "render/docx_out.h"
 #include "render/markdown.h"
 #include "render/pdf_out.h"
+#include "render/svg_chart.h"
 #include "util/text.h"
 
 /* unchanged lines around a change that the comparison shows */
@@ -173,13 +175,14 @@ document_save(struct app *a, const struct org *o, long long doc_id,
 
 	memset(&v, 0, sizeof(v));
 	memset(&newest, 0, sizeof(newest));
-	if ((code = input_text("変更の説明", note, false, 200, v.note, sizeof(v.note), e)) != MM_OK ||
-	    (code = clean_markdown(markdown, &text, e)) != MM_OK)
-		return code;
 	clock_now_iso(now);
 	if ((code = app_begin(a, e)) != MM_OK)
 		goto done;
-	if ((code = document_get(a->db, o->id, doc_id, &d, e)) != MM_OK)
+	/* a document of another organisation is not found before anything
+	 * about the text is said */
+	if ((code = document_get(a->db, o->id, doc_id, &d, e)) != MM_OK ||
+	    (code = input_text("変更の説明", note, false, 200, v.note, sizeof(v.note), e)) != MM_OK ||
+	    (code = clean_markdown(markdown, &text, e)) != MM_OK)
 		goto fail;
 	if (base > 0 && d.versions != base) {
 		code = err_set(e, MM_ECONFLICT,
@@ -215,6 +218,15 @@ done:
 	return code;
 }
 
+/* ACCOUNT_ID exists and is not disabled */
+static bool
+account_active(struct app *a, long long account_id)
+{
+	struct account acc;
+
+	return account_get(a->db, account_id, &acc, NULL) == MM_OK && !acc.disabled;
+}
+
 /* a change of state of version NUMBER of D, with its audit record */
 static enum mm_err
 audit_state(struct app *a, const struct org *o, const struct document_row *d,
@@ -247,7 +259,7 @@ document_approve(struct app *a, const struct org *o, long long doc_id, int numbe
 	if ((code = membership_role(a->db, account_id, o->id, &role, e)) != MM_OK ||
 	    (code = document_get(a->db, o->id, doc_id, &d, e)) != MM_OK)
 		goto fail;
-	if (role != ROLE_OWNER) {
+	if (role != ROLE_OWNER || !account_active(a, account_id)) {
 		code = err_set(e, MM_EINVAL, "承認できるのはこの組織の経営者 (owner) だけです");
 		goto fail;
 	}
@@ -326,6 +338,7 @@ document_acknowledge(struct app *a, const struct org *o, long long doc_id,
 {
 	struct document_row d;
 	struct document_version v;
+	enum role role = ROLE_NONE;
 	char now[CLOCK_ISO_LEN];
 	enum mm_err code;
 	bool added = false;
@@ -334,8 +347,13 @@ document_acknowledge(struct app *a, const struct org *o, long long doc_id,
 	clock_now_iso(now);
 	if ((code = app_begin(a, e)) != MM_OK)
 		return code;
-	if ((code = document_get(a->db, o->id, doc_id, &d, e)) != MM_OK)
+	if ((code = document_get(a->db, o->id, doc_id, &d, e)) != MM_OK ||
+	    (code = membership_role(a->db, account_id, o->id, &role, e)) != MM_OK)
 		goto fail;
+	if (role == ROLE_NONE || role == ROLE_SUPPORTER) {
+		code = err_set(e, MM_EINVAL, "この組織の利用者だけが「読みました」を記録できます");
+		goto fail;
+	}
 	if (d.published == 0) {
 		code = err_set(e, MM_ECONFLICT, "この文書はまだ公開されていません");
 		goto fail;
@@ -640,6 +658,63 @@ done:
 	return out;
 }
 
+json_t *
+document_public_policy(struct app *a, const struct org *o, struct err *e)
+{
+	struct document_row d;
+	struct document_version v;
+	struct buf html;
+	json_t *out = NULL;
+	bool found = false;
+
+	memset(&v, 0, sizeof(v));
+	buf_init(&html, 8u * 1024 * 1024);
+	if (document_find(a->db, o->id, "policy", &d, &found, e) != MM_OK)
+		goto done;
+	if (!found || d.published == 0) {
+		err_set(e, MM_ENOTFOUND, "公開された基本方針はありません");
+		goto done;
+	}
+	if (document_version_get(a->db, d.id, d.published, &v, e) != MM_OK ||
+	    markdown_html(v.markdown, strlen(v.markdown), &html, e) != MM_OK)
+		goto done;
+	out = json_pack("{sssssissssss}", "title", v.title, "org", o->name, "number", v.number,
+	    "approved_at", v.approved_at, "published_at", v.published_at, "html",
+	    buf_cstr(&html));
+done:
+	buf_free(&html);
+	document_version_free(&v);
+	return out;
+}
+
+/* the style of a document as a standalone page: articles numbered as in
+ * the PDF */
+static const char html_style[] =
+	"body{font-family:sans-serif;max-width:46em;margin:2em auto;padding:0 1em;"
+	"line-height:1.8;counter-reset:article}"
+	"h4::before{counter-increment:article;content:\"第\" counter(article) \"条　\"}"
+	"html[lang=en] h4::before{content:\"Article \" counter(article) \". \"}"
+	"table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px 8px}";
+
+/* MARKDOWN as a whole HTML page with TITLE and ORG_NAME (escaped) */
+static enum mm_err
+html_page(const char *title, const char *org_name, enum lang lang,
+    const char *markdown, struct buf *out, struct err *e)
+{
+	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<title>", lang == LANG_EN ? "en" : "ja");
+	svg_escape(out, title);
+	buf_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<p>", html_style);
+	svg_escape(out, org_name);
+	buf_puts(out, "</p>\n<h1>");
+	svg_escape(out, title);
+	buf_puts(out, "</h1>\n");
+	if (markdown_html(markdown, strlen(markdown), out, e) != MM_OK)
+		return e ? e->code : MM_EINVAL;
+	buf_puts(out, "</body>\n</html>\n");
+	return buf_failed(out) ? err_set(e, MM_ENOMEM, "メモリが足りません") : MM_OK;
+}
+
 enum mm_err
 document_output(const char *title, const char *org_name, const char *date,
     enum lang lang, const char *markdown, const char *format, struct buf *out,
@@ -652,7 +727,7 @@ document_output(const char *title, const char *org_name, const char *date,
 	if (strcmp(format, "md") == 0)
 		return buf_puts(out, markdown) ? MM_OK : err_set(e, MM_ENOMEM, "メモリが足りません");
 	if (strcmp(format, "html") == 0)
-		return markdown_html(markdown, strlen(markdown), out, e);
+		return html_page(title, org_name, lang, markdown, out, e);
 	if (strcmp(format, "pdf") != 0 && strcmp(format, "docx") != 0)
 		return err_set(e, MM_EINVAL, "形式は md, html, pdf, docx のどれかです: %s", format);
 	shown[0] = '\0';

@@ -48,8 +48,10 @@ enum mm_err document_save(struct app *a, const struct org *o, long long doc_id,
     int *number, struct err *e);
 
 /* document_approve — the newest version of DOC_ID approved by ACCOUNT_ID,
- * who must be an owner of O. NUMBER (0: the newest) must be the newest
- * version and a draft (MM_ECONFLICT otherwise). */
+ * who must be an owner of O and not disabled (MM_EINVAL otherwise).
+ * NUMBER (0: the newest) must be the newest version and a draft
+ * (MM_ECONFLICT otherwise; MM_ENOTFOUND for a number that does not
+ * exist). */
 enum mm_err document_approve(struct app *a, const struct org *o, long long doc_id,
     int number, long long account_id, struct err *e);
 
@@ -62,7 +64,9 @@ enum mm_err document_publish(struct app *a, const struct org *o, long long doc_i
 
 /* document_acknowledge — ACCOUNT_ID has read the current version of
  * DOC_ID ("読みました"); its number into *NUMBER (may be NULL). Nothing
- * changes when already recorded. MM_ECONFLICT when nothing is published. */
+ * changes when already recorded. MM_EINVAL when ACCOUNT_ID is not a
+ * member of O (supporters included), MM_ECONFLICT when nothing is
+ * published. */
 enum mm_err document_acknowledge(struct app *a, const struct org *o,
     long long doc_id, long long account_id, int *number, struct err *e);
 
@@ -98,10 +102,17 @@ json_t *document_view(struct app *a, const struct org *o, long long doc_id,
 /* document_diff_view — versions FROM and TO of DOC_ID compared line by
  * line (new reference, NULL on error): {"id","title","from","to",
  * "added","removed","lines":[{"op":"same"|"del"|"add","text","old"?,
- * "new"?}]}. Runs of more than six unchanged lines are folded into
- * {"op":"skip","count":N}. */
+ * "new"?}]}. Unchanged lines more than three lines away from a change
+ * are folded into {"op":"skip","count":N} when that hides two lines or
+ * more. */
 json_t *document_diff_view(struct app *a, const struct org *o, long long doc_id,
     int from, int to, struct err *e);
+
+/* document_public_policy — the published 基本方針 of O for its public
+ * page (new reference, NULL with MM_ENOTFOUND in E when none is
+ * published): {"title","org","number","approved_at","published_at",
+ * "html" (safe HTML)}. */
+json_t *document_public_policy(struct app *a, const struct org *o, struct err *e);
 
 /* document_render — version NUMBER (0: the current version if there is
  * one, else the newest) of DOC_ID as FORMAT ("md", "html", "pdf" or

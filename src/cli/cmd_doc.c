@@ -85,6 +85,14 @@ account_of(struct app *a, const char *email, long long *id, struct err *e)
 	return code;
 }
 
+/* MESSAGE as the error E, printed */
+static int
+cli_error_msg(struct err *e, const char *message)
+{
+	err_set(e, MM_EINVAL, "%s", message);
+	return cli_error(e);
+}
+
 /* BYTES to FILE, or to standard output when FILE is NULL */
 static int
 write_out(const struct buf *b, const char *file, const char *what)
@@ -254,8 +262,11 @@ doc_edit(struct app *a, const struct org *o, struct doc_args *d, long long id)
 
 	err_clear(&e);
 	buf_init(&b, DOCUMENT_MARKDOWN_MAX + 1);
-	if (file_read_all(d->input, DOCUMENT_MARKDOWN_MAX, &b, &e) != MM_OK ||
-	    account_of(a, d->as, &account, &e) != MM_OK ||
+	if (file_read_all(d->input, DOCUMENT_MARKDOWN_MAX, &b, &e) != MM_OK)
+		rc = cli_error(&e);
+	else if (memchr(buf_cstr(&b), '\0', b.len) != NULL)
+		rc = cli_error_msg(&e, "ファイルに NUL 文字が含まれています。Markdown のテキストファイルを指定してください");
+	else if (account_of(a, d->as, &account, &e) != MM_OK ||
 	    document_save(a, o, id, buf_cstr(&b), d->note, 0, account, &number, &e) != MM_OK)
 		rc = cli_error(&e);
 	else

@@ -22,6 +22,10 @@ extern const struct route asset_io_routes[];
 extern const size_t asset_io_route_count;
 extern const struct route roles_routes[];
 extern const size_t roles_route_count;
+extern const struct route documents_routes[];
+extern const size_t documents_route_count;
+extern const struct route public_routes[];
+extern const size_t public_route_count;
 extern const struct route api_routes[];
 extern const size_t api_route_count;
 

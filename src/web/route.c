@@ -35,6 +35,8 @@ static const struct route_table tables[] = {
 	{ asset_routes, &asset_route_count },
 	{ risk_routes, &risk_route_count },
 	{ roles_routes, &roles_route_count },
+	{ documents_routes, &documents_route_count },
+	{ public_routes, &public_route_count },
 	{ api_routes, &api_route_count },
 };
 

@@ -12,9 +12,10 @@ action_href(struct web_req *r, const char *id, json_int_t item, json_t *latest)
 {
 	const char *b = r->base;
 
-	if (strcmp(id, "profile") == 0 || strcmp(id, "record_declaration") == 0 ||
-	    strcmp(id, "policy") == 0)
+	if (strcmp(id, "profile") == 0 || strcmp(id, "record_declaration") == 0)
 		return arena_printf(r->req->arena, "%s/profile", b);
+	if (strcmp(id, "policy") == 0 || strcmp(id, "handbook") == 0)
+		return arena_printf(r->req->arena, "%s/documents", b);
 	if (strcmp(id, "pledge_measures") == 0 || strcmp(id, "pledge") == 0)
 		return arena_printf(r->req->arena, "%s/pledges", b);
 	if (strcmp(id, "diagnose") == 0 || strcmp(id, "rediagnose") == 0)

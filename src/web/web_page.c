@@ -152,6 +152,7 @@ nav(struct web_req *r)
 		json_array_append_new(n, nav_item(r, "/diagnosis", "nav.diagnosis", "diagnosis"));
 		json_array_append_new(n, nav_item(r, "/pledges", "nav.pledges", "pledges"));
 		json_array_append_new(n, nav_item(r, "/roles", "role_holders.nav", "roles"));
+		json_array_append_new(n, nav_item(r, "/documents", "documents.nav", "documents"));
 	}
 	if (perm_allows(PERM_ORG_READ, r->role, false)) {
 		json_array_append_new(n, nav_item(r, "/assets", "nav.assets", "assets"));

@@ -60,12 +60,18 @@ for path, item in d["paths"].items():
 EOF
 bad=""
 count=0
+NOT_FOUND=$(locale_ja error.not_found)
 as_anon
 while read -r m path tag; do
 	count=$((count + 1))
 	http "$m" "$path" -H "Origin: $BASE"
 	if [ "$tag" = public ]; then
-		case $STATUS in 404 | 405 | 5?? | 000) bad="$bad
+		# a public page about one object (/p/{slug}/policy) may answer 404
+		# for an object that does not exist, but not as an unknown path
+		case $STATUS in 404)
+			grep -qF "$NOT_FOUND" "$BODY" && bad="$bad
+$m $path ($tag): $STATUS as an unknown path" ;;
+		405 | 5?? | 000) bad="$bad
 $m $path ($tag): $STATUS" ;; esac
 	elif [ "$STATUS" != 401 ]; then
 		bad="$bad

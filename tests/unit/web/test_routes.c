@@ -22,6 +22,7 @@ static const struct {
 	{ "GET", "/login" },
 	{ "POST", "/login" },
 	{ "GET", "/openapi.json" },
+	{ "GET", "/p/:slug/policy" }, /* the published 基本方針 (★★) */
 };
 
 static const char *
