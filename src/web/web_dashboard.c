@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "app/dashboard.h"
+#include "app/document_service.h"
 #include "render/svg_chart.h"
 #include "web/pages.h"
 
@@ -136,6 +137,13 @@ page_dashboard(struct web_req *r)
 		json_object_set_new(sa, "level_label", json_string(
 		    strcmp(json_string_value(json_object_get(sa, "level")), "star2") == 0 ?
 		    "★★" : "★"));
+	if (r->role != ROLE_SUPPORTER) {
+		/* the published documents this account has not read yet */
+		json_t *docs = document_list_view(&r->app, &r->org, r->lang, r->auth.account.id, &e);
+		json_object_set_new(m, "documents_to_read", json_integer(
+		    json_integer_value(json_object_get(docs, "to_read"))));
+		json_decref(docs);
+	}
 	if (!r->api) {
 		add_charts(r, m);
 		json_object_set_new(m, "title", json_string(web_t(r, "dashboard.title")));

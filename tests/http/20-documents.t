@@ -192,6 +192,8 @@ json "$BODY" "d['security_action']['star2_ready'] is True" "… then ★★ is r
 
 # --- members read and acknowledge
 as_user member
+get /o/a/
+has "$BODY" 'id="documents-to-read"' "the member's dashboard says there is a document to read"
 get /o/a/documents
 has "$BODY" "$(locale_ja documents.to_read)" "a member sees what to read"
 get "/o/a/documents/$POL"
@@ -214,6 +216,8 @@ is "$(sql "SELECT count(*) FROM document_ack")" 1 "… recorded once"
 is "$(sql "SELECT count(*) FROM audit_log WHERE action = 'document.acknowledge'")" 1 "… with one audit record"
 get "/o/a/documents/$POL"
 has "$BODY" "$(locale_ja documents.acked)" "… and the page says it is read"
+get /o/a/
+hasnt "$BODY" 'id="documents-to-read"' "… and the dashboard no longer asks"
 
 as_user admin
 get "/o/a/documents/$POL/readers"
