@@ -140,8 +140,10 @@ page_dashboard(struct web_req *r)
 	if (r->role != ROLE_SUPPORTER) {
 		/* the published documents this account has not read yet */
 		json_t *docs = document_list_view(&r->app, &r->org, r->lang, r->auth.account.id, &e);
-		json_object_set_new(m, "documents_to_read", json_integer(
-		    json_integer_value(json_object_get(docs, "to_read"))));
+		json_int_t n = json_integer_value(json_object_get(docs, "to_read"));
+		json_object_set_new(m, "documents_to_read", json_integer(n));
+		if (!r->api)
+			json_object_set_new(m, "has_documents_to_read", json_boolean(n > 0));
 		json_decref(docs);
 	}
 	if (!r->api) {
