@@ -2,7 +2,8 @@
 // an administrator can reach — organisation name, representative and title,
 // address, SECURITY ACTION ID, policy URL, the 5か条 notes, invited users'
 // names, token names, a second organisation, the 自社診断 respondent and
-// notes — then every page is opened as every role: no payload runs, no
+// notes, the ledger, the document settings and a policy document's text
+// and note — then every page is opened as every role: no payload runs, no
 // element of a payload is in the DOM, no CSP violation, no console error.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +15,9 @@ export const name = 'stored XSS: the payload corpus in every text field, every p
 
 const ALL = XSS.join(' ');
 const ROLES = ['admin', 'editor', 'auditor', 'member', 'supporter'];
-const MAX_PAGES = 45; // per role
+const MAX_PAGES = 60; // per role
+// every page as six roles: more than the usual minute on a busy 2-core machine
+export const seconds = 150;
 
 // what a payload would leave in the DOM if it were not escaped
 async function injected(page) {
@@ -196,6 +199,28 @@ export default async function (t) {
 		await check(page, 'the dry-run report of a file with payloads');
 	}
 
+	// the policy documents: the document settings' text, the 基本方針
+	// generated, edited with payloads in the text and the note (preview,
+	// save), approved and published (its public page); the regulations
+	// generated with the payload setting
+	if ((await visit(page, srv.orgUrl('/documents/parameters'))).status() === 200) {
+		await page.getByLabel('来訪者を通す場所', { exact: true }).fill(ALL);
+		await submit(page.getByRole('button', { name: '保存する' }), 'document settings with payloads');
+		await visit(page, srv.orgUrl('/documents'));
+		await submit(page.locator('#doc-policy').getByRole('button', { name: '作成する' }), 'generating the policy');
+		await submit(page.getByRole('link', { name: '編集する' }), 'the editor');
+		const text = page.getByLabel('本文 (Markdown)');
+		await text.fill(`${await text.inputValue()}\n\n${XSS.join('\n\n')}\n\n[${XSS[0]}](${XSS[3]}) ${ALL}\n`);
+		await page.getByLabel('変更の説明 (任意)').fill(ALL);
+		await submit(page.getByRole('button', { name: 'プレビュー' }), 'the preview of a text with payloads');
+		await submit(page.getByRole('button', { name: '新しい版として保存する' }), 'saving a text with payloads');
+		await page.getByLabel('この版の内容を確認しました').check();
+		await submit(page.getByRole('button', { name: '承認する' }), 'approving it');
+		await submit(page.getByRole('button', { name: '公開する' }), 'publishing it');
+		await visit(page, srv.orgUrl('/documents'));
+		await submit(page.locator('#doc-regulations').getByRole('button', { name: '作成する' }), 'the regulations with a payload setting');
+	}
+
 	// every page as every role
 	const crawl = async (p, who, starts) => {
 		const seen = new Set(), queue = [...starts], kinds = new Map();
@@ -207,7 +232,20 @@ export default async function (t) {
 			if ((kinds.get(kind) || 0) >= 2) continue;
 			kinds.set(kind, (kinds.get(kind) || 0) + 1);
 			seen.add(url);
-			if (/\.(csv|json|xlsx|docx|pdf|zip)$/.test(new URL(url).pathname)) {
+			if (/\.(csv|json|xlsx|docx|pdf|zip)$|\/download$/.test(new URL(url).pathname)) {
+				// a document written as a whole HTML page is an attachment
+				// under the same CSP as every page
+				const r = await p.request.get(url);
+				const type = r.headers()['content-type'] || '';
+				if (/format=html/.test(url) && /^text\/html/.test(type)) {
+					t.ok(r.status() === 200 && /^attachment;/.test(r.headers()['content-disposition'] || '') &&
+						/script-src 'nonce-/.test(r.headers()['content-security-policy'] || ''),
+						`${who} ${new URL(url).pathname}?format=html: an attachment under the CSP`,
+						`${r.status()} ${r.headers()['content-disposition']}`);
+					continue;
+				}
+			}
+			if (/\.(csv|json|xlsx|docx|pdf|zip)$|\/download$/.test(new URL(url).pathname)) {
 				// a download: never HTML, never sniffed
 				const r = await p.request.get(url);
 				const type = r.headers()['content-type'] || '';
@@ -227,7 +265,8 @@ export default async function (t) {
 	const fixed = (base) => ['/', `${base}/`, `${base}/dashboard`, `${base}/diagnosis`, `${base}/diagnosis/new`,
 		`${base}/diagnosis/mine`, `${base}/pledges`, `${base}/pledges/sheet`, `${base}/profile`, `${base}/users`,
 		`${base}/setup`, `${base}/assets`, `${base}/assets?all=1`, `${base}/risk`, `${base}/risk/threats`,
-		`${base}/assets/import`, '/account/password', '/account/tokens', '/orgs/new', '/o/second/', '/no-such-page']
+		`${base}/assets/import`, `${base}/documents`, `${base}/documents/parameters`,
+		`/p/${srv.slug}/policy`, '/account/password', '/account/tokens', '/orgs/new', '/o/second/', '/no-such-page']
 		.map((x) => srv.abs(x));
 
 	const t0 = Date.now();
