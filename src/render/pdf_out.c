@@ -11,6 +11,8 @@
  */
 #include "render/pdf_out.h"
 
+#include "render/chart_cairo.h"
+
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -555,6 +557,37 @@ done:
 	free(w);
 }
 
+/* ---- charts ------------------------------------------------------------ */
+
+/* the chart centred, at most 0.9 of the text width and 300 pt high, its
+ * caption below; kept on one page */
+static void
+chart(struct pdf *p, const struct doc_block *b)
+{
+	double bw, bh, sc, w, h;
+	PangoLayout *cap;
+
+	if (b->chart == NULL)
+		return;
+	chart_box(b->chart, &bw, &bh);
+	sc = TEXT_W * 0.9 / bw;
+	if (bh * sc > 300)
+		sc = 300 / bh;
+	w = bw * sc;
+	h = bh * sc;
+	cap = layout(p, SANS, 9, false, b->chart->title, TEXT_W, false);
+	pango_layout_set_alignment(cap, PANGO_ALIGN_CENTER);
+	gap(p, 10);
+	need(p, h + layout_h(cap) + 4);
+	if (p->draw)
+		chart_cairo_draw(p->cr, p->pc, b->chart, MARGIN + (TEXT_W - w) / 2, p->y, sc);
+	p->y += h + 4;
+	place(p, cap, MARGIN, p->y);
+	p->y += layout_h(cap);
+	p->fresh = false;
+	g_object_unref(cap);
+}
+
 /* ---- the document ---------------------------------------------------- */
 
 static void
@@ -587,6 +620,9 @@ run(struct pdf *p)
 			break;
 		case DOC_TABLE:
 			table(p, b);
+			break;
+		case DOC_CHART:
+			chart(p, b);
 			break;
 		case DOC_PAGE_BREAK:
 			/* never a blank last page */
