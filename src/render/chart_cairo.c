@@ -97,7 +97,7 @@ c_text(void *ctx, const char *cls, double x, double y, enum chart_anchor a,
 	double bx;
 
 	pango_font_description_set_family(fd, CHART_FONT);
-	pango_font_description_set_size(fd, (gint)((num ? 11 : 13) * p->s * PANGO_SCALE));
+	pango_font_description_set_size(fd, (gint)((num ? 10 : 12) * p->s * PANGO_SCALE));
 	pango_layout_set_font_description(lay, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_text(lay, text != NULL && g_utf8_validate(text, -1, NULL) ? text : "", -1);

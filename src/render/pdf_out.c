@@ -559,7 +559,7 @@ done:
 
 /* ---- charts ------------------------------------------------------------ */
 
-/* the chart centred, at most 0.9 of the text width and 300 pt high, its
+/* the chart centred, at most 0.8 of the text width and 230 pt high, its
  * caption below; kept on one page */
 static void
 chart(struct pdf *p, const struct doc_block *b)
@@ -570,9 +570,9 @@ chart(struct pdf *p, const struct doc_block *b)
 	if (b->chart == NULL)
 		return;
 	chart_box(b->chart, &bw, &bh);
-	sc = TEXT_W * 0.9 / bw;
-	if (bh * sc > 300)
-		sc = 300 / bh;
+	sc = TEXT_W * 0.8 / bw;
+	if (bh * sc > 230)
+		sc = 230 / bh;
 	w = bw * sc;
 	h = bh * sc;
 	cap = layout(p, SANS, 9, false, b->chart->title, TEXT_W, false);
