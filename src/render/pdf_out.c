@@ -5,9 +5,9 @@
  * that the second pass can print "N / M" in every footer. Both passes use
  * the same pango context, so their line breaks are identical.
  *
- * Fonts: headings, article titles, headers and tables in Noto Sans CJK JP,
- * body text in Noto Serif CJK JP; cairo embeds them as subsets. Sizes are
- * in points (the pango context's resolution is 72 dpi, 1 pt = 1 unit).
+ * Fonts: headings, article titles, headers, tables and bold spans in Noto
+ * Sans CJK JP, body text in Noto Serif CJK JP; cairo embeds them as
+ * subsets. Sizes are in points (the pango context's resolution is 72 dpi, 1 pt = 1 unit).
  */
 #include "render/pdf_out.h"
 
@@ -55,7 +55,10 @@ struct pdf {
 
 /* TEXT (NULL: empty) as the text of LAY; when RICH, without its "**"
  * markers and with the bold spans as attributes (an unpaired "**" stays
- * as it is). Invalid UTF-8 is replaced by U+FFFD. */
+ * as it is). Bold is set in the sans-serif face, as headings are: the
+ * document then embeds three faces instead of four, and subsetting and
+ * compressing a CJK face is most of the time a PDF takes. Invalid UTF-8
+ * is replaced by U+FFFD. */
 static void
 set_rich_text(PangoLayout *lay, const char *text, bool rich)
 {
@@ -79,11 +82,13 @@ set_rich_text(PangoLayout *lay, const char *text, bool rich)
 	for (p = text; *p != '\0';) {
 		if (p[0] == '*' && p[1] == '*' && (q = strstr(p + 2, "**")) != NULL) {
 			PangoAttribute *a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+			PangoAttribute *f = pango_attr_family_new(SANS);
 
-			a->start_index = (guint)s->len;
+			a->start_index = f->start_index = (guint)s->len;
 			g_string_append_len(s, p + 2, q - (p + 2));
-			a->end_index = (guint)s->len;
+			a->end_index = f->end_index = (guint)s->len;
 			pango_attr_list_insert(al, a);
+			pango_attr_list_insert(al, f);
 			p = q + 2;
 		} else {
 			g_string_append_c(s, *p);
