@@ -7,7 +7,8 @@
  *
  * Fonts: headings, article titles, headers, tables and bold spans in Noto
  * Sans CJK JP, body text in Noto Serif CJK JP; cairo embeds them as
- * subsets. Sizes are in points (the pango context's resolution is 72 dpi, 1 pt = 1 unit).
+ * subsets. Sizes are in points (the pango context's resolution is 72 dpi,
+ * 1 pt = 1 unit).
  */
 #include "render/pdf_out.h"
 
