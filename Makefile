@@ -49,7 +49,7 @@ FUZZ_SECONDS ?= 60
 all: mamori
 
 # benchmarks on 10,000 assets (see bench/run); prints figures and ratios
-bench: mamori
+bench: mamori $(B)/tools/docbench
 	./bench/run
 	./bench/documents
 
@@ -112,6 +112,11 @@ $(B)/asan-unit/%: tests/unit/%.c $(B)/asan/libmamori.a
 $(B)/fuzz/%: tests/fuzz/%.c $(B)/fuzzobj/libmamori.a
 	@mkdir -p $(@D)
 	$(FUZZCC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(B)/fuzzobj/libmamori.a $(PKG_LIBS)
+
+# the in-process document benchmark (bench/documents)
+$(B)/tools/docbench: bench/docbench.c $(B)/libmamori.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_HARDEN) -o $@ $< $(B)/libmamori.a $(PKG_LIBS)
 
 # test tools that use the program's own code
 $(B)/tools/docrender: tests/tools/docrender.c $(B)/libmamori.a

@@ -32,6 +32,8 @@ int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_org(struct cli *c, int argc, char **argv);
 /* cmd_roles — mamori org roles | org role (ARGV[0] is "roles" or "role") */
 int cmd_roles(struct cli *c, int argc, char **argv);
+/* cmd_pledge — mamori org pledge (ARGV[0] is "pledge") */
+int cmd_pledge(struct cli *c, int argc, char **argv);
 int cmd_catalog(struct cli *c, int argc, char **argv);
 int cmd_diagnose(struct cli *c, int argc, char **argv);
 int cmd_audit(struct cli *c, int argc, char **argv);

@@ -4,12 +4,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/diag_report.h"
 #include "app/diag_service.h"
 #include "app/diag_view.h"
 #include "app/org_service.h"
 #include "cli/cli.h"
 #include "cli/diag_print.h"
 #include "cli/diag_tty.h"
+#include "cli/doc_write.h"
 #include "cli/opt.h"
 #include "util/fileio.h"
 #include "util/text.h"
@@ -19,10 +21,12 @@
 	"       mamori diagnose --answers FILE [--respondent 名前] [--format text|json]\n" \
 	"       mamori diagnose score --answers FILE [--na-rule full|exclude] [--format text|json]\n" \
 	"       mamori diagnose list|org [--format text|json|csv]\n" \
-	"       mamori diagnose show ROUND | compare A B [--format text|json|csv]"
+	"       mamori diagnose show ROUND | compare A B [--format text|json|csv]\n" \
+	"       mamori diagnose report ROUND [--format pdf|docx|md] [-o FILE] [--lang ja|en]\n" \
+	"       mamori diagnose sheet [ROUND] [--format pdf|docx|md] [-o FILE] [--lang ja|en]"
 
 struct diag_args {
-	const char *org, *respondent, *answers, *format, *na_rule;
+	const char *org, *respondent, *answers, *format, *na_rule, *output, *lang;
 	bool department, help;
 	enum cli_format fmt;
 	const char *pos[OPT_MAX_POS];
@@ -266,6 +270,36 @@ compare_cmd(struct app *a, const struct org *o, struct diag_args *g)
 	return rc;
 }
 
+/* report ROUND / sheet [ROUND]: the result report or the answer sheet as
+ * a document file */
+static int
+print_doc_cmd(struct app *a, const struct org *o, struct diag_args *g, bool report)
+{
+	json_t *labels;
+	struct doc *d = NULL;
+	struct err e;
+	enum lang lang = LANG_JA;
+	long long id = 0;
+	int rc;
+
+	if (g->npos > 2 || (report && g->npos != 2) || (g->npos == 2 && !parse_id(g->pos[1], &id)))
+		return cli_usage(DIAG_SYNOPSIS, "診断の番号を指定してください (mamori diagnose list で一覧できます)");
+	lang_parse(g->lang, &lang);
+	if ((labels = report_labels(lang)) == NULL) {
+		fputs("mamori: 文書の文言 (locale/*/report.json) がありません\n", stderr);
+		return CLI_FAIL;
+	}
+	err_clear(&e);
+	if ((report ? diag_report_build(a, o, id, lang, labels, &d, &e) :
+	    diag_sheet_build(a, o, id, lang, labels, &d, &e)) != MM_OK)
+		rc = cli_error(&e);
+	else
+		rc = cli_doc_write(d, g->format, g->output);
+	doc_free(d);
+	json_decref(labels);
+	return rc;
+}
+
 static int
 org_view_cmd(struct app *a, const struct org *o, struct diag_args *g)
 {
@@ -302,14 +336,22 @@ cmd_diagnose(struct cli *c, int argc, char **argv)
 	struct org o;
 	struct err e;
 	const char *sub;
-	int rc;
+	enum lang lang;
+	bool doc_sub;
+	int rc, i;
 
 	memset(&g, 0, sizeof(g));
+	g.lang = "ja";
+	/* "-o FILE" as well as "--output FILE" */
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "-o") == 0)
+			argv[i] = (char *)"--output";
 	{
 		const struct opt opts[] = {
 			{ "org", &g.org, NULL }, { "respondent", &g.respondent, NULL },
 			{ "answers", &g.answers, NULL }, { "format", &g.format, NULL },
 			{ "na-rule", &g.na_rule, NULL }, { "department", NULL, &g.department },
+			{ "output", &g.output, NULL }, { "lang", &g.lang, NULL },
 			{ "help", NULL, &g.help }, { NULL, NULL, NULL }
 		};
 		if (!opt_parse(argc, argv, opts, g.pos, &g.npos, DIAG_SYNOPSIS))
@@ -320,12 +362,24 @@ cmd_diagnose(struct cli *c, int argc, char **argv)
 		return CLI_OK;
 	}
 	sub = g.npos > 0 ? g.pos[0] : NULL;
-	if (!cli_parse_format(g.format, sub != NULL && strcmp(sub, "score") != 0, &g.fmt))
+	doc_sub = sub != NULL && (strcmp(sub, "report") == 0 || strcmp(sub, "sheet") == 0);
+	if (doc_sub) {
+		if (g.format == NULL)
+			g.format = "pdf";
+		if (!cli_doc_format_ok(g.format))
+			return cli_usage(DIAG_SYNOPSIS, "--format は pdf, docx, md のどれかです");
+		if (lang_parse(g.lang, &lang) != 0)
+			return cli_usage(DIAG_SYNOPSIS, "--lang は ja か en です");
+		if (cli_doc_to_terminal(g.format, g.output))
+			return cli_usage(DIAG_SYNOPSIS, "PDF と DOCX は -o FILE で書き出し先を指定してください");
+	} else if (g.output != NULL) {
+		return cli_usage(DIAG_SYNOPSIS, "-o FILE は report と sheet だけで使えます");
+	} else if (!cli_parse_format(g.format, sub != NULL && strcmp(sub, "score") != 0, &g.fmt))
 		return cli_usage(DIAG_SYNOPSIS, "--format が不正です: %s", g.format);
 	if (sub != NULL && strcmp(sub, "score") == 0)
 		return score_cmd(&g);
 	if (sub != NULL && strcmp(sub, "list") != 0 && strcmp(sub, "show") != 0 &&
-	    strcmp(sub, "compare") != 0 && strcmp(sub, "org") != 0)
+	    strcmp(sub, "compare") != 0 && strcmp(sub, "org") != 0 && !doc_sub)
 		return cli_usage(DIAG_SYNOPSIS, "不明な指定です: %s", sub);
 	if (!cli_open(c, &a, false))
 		return CLI_FAIL;
@@ -345,6 +399,8 @@ cmd_diagnose(struct cli *c, int argc, char **argv)
 		rc = show_cmd(&a, &o, &g);
 	else if (strcmp(sub, "compare") == 0)
 		rc = compare_cmd(&a, &o, &g);
+	else if (doc_sub)
+		rc = print_doc_cmd(&a, &o, &g, strcmp(sub, "report") == 0);
 	else
 		rc = org_view_cmd(&a, &o, &g);
 	app_close(&a);

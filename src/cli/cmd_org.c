@@ -16,7 +16,7 @@
 #define ORG_SYNOPSIS \
 	"mamori org list [--format text|json|csv] | org show [SLUG] [--format text|json]" \
 	" | org add 会社名 [--slug ID] … | org set [--org SLUG] 項目 値" \
-	" | org roles … | org role ROLE_ID …"
+	" | org roles … | org role ROLE_ID … | org pledge sheet …"
 
 /* the options shared by init and org add */
 struct org_args {
@@ -259,6 +259,8 @@ cmd_org(struct cli *c, int argc, char **argv)
 
 	if (argc > 1 && (strcmp(argv[1], "roles") == 0 || strcmp(argv[1], "role") == 0))
 		return cmd_roles(c, argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "pledge") == 0)
+		return cmd_pledge(c, argc - 1, argv + 1);
 	if (!opt_parse(argc, argv, opts, pos, &npos, ORG_SYNOPSIS))
 		return CLI_USAGE;
 	if (help) {

@@ -44,6 +44,18 @@ block_free(struct doc_block *b)
 	for (i = 0; b->cells != NULL && i < b->rows * b->cols; i++)
 		free(b->cells[i]);
 	free(b->cells);
+	if (b->chart != NULL) {
+		for (i = 0; i < b->chart->n; i++) {
+			if (b->chart->axes != NULL)
+				free((char *)b->chart->axes[i].label);
+			if (b->chart->pts != NULL)
+				free((char *)b->chart->pts[i].label);
+		}
+		free(b->chart->axes);
+		free(b->chart->pts);
+		free(b->chart->title);
+		free(b->chart);
+	}
 }
 
 void
@@ -152,4 +164,59 @@ doc_table(struct doc *d, size_t rows, size_t cols, const char *const *cells)
 	b->cols = cols;
 	for (i = 0; i < rows * cols; i++)
 		b->cells[i] = dup(d, cells[i] ? cells[i] : "");
+}
+
+/* a new chart block of KIND with N data entries, or NULL */
+static struct doc_chart *
+add_chart(struct doc *d, enum doc_chart_kind kind, const char *title, size_t n)
+{
+	struct doc_block *b = add(d, DOC_CHART);
+	struct doc_chart *c;
+
+	if (b == NULL)
+		return NULL;
+	if ((c = b->chart = calloc(1, sizeof(*c))) == NULL ||
+	    (kind == DOC_CHART_RADAR && (c->axes = calloc(n, sizeof(*c->axes))) == NULL) ||
+	    (kind == DOC_CHART_TREND && (c->pts = calloc(n, sizeof(*c->pts))) == NULL)) {
+		d->failed = true;
+		return NULL;
+	}
+	c->kind = kind;
+	c->n = n;
+	c->title = dup(d, title ? title : "");
+	return c;
+}
+
+void
+doc_chart_radar(struct doc *d, const char *title, const struct chart_axis *axes, size_t n)
+{
+	struct doc_chart *c;
+	size_t i;
+
+	if (n < 3 || n > 12 || (c = add_chart(d, DOC_CHART_RADAR, title, n)) == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		c->axes[i] = axes[i];
+		c->axes[i].label = dup(d, axes[i].label ? axes[i].label : "");
+	}
+}
+
+void
+doc_chart_trend(struct doc *d, const char *title, const struct chart_point *pts,
+    size_t n, double ymin, double ymax, const double *guides, size_t nguides)
+{
+	struct doc_chart *c;
+	size_t i;
+
+	if (n < 1 || n > 64 || ymax <= ymin || (c = add_chart(d, DOC_CHART_TREND, title, n)) == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		c->pts[i] = pts[i];
+		c->pts[i].label = dup(d, pts[i].label ? pts[i].label : "");
+	}
+	c->ymin = ymin;
+	c->ymax = ymax;
+	for (i = 0; i < nguides && i < DOC_CHART_MAX_GUIDES; i++)
+		c->guides[i] = guides[i];
+	c->nguides = i;
 }

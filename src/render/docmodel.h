@@ -1,6 +1,6 @@
 /* docmodel.h — a document as the renderers see it: a title page and a
  * list of blocks (headings, paragraphs, numbered articles, lists, tables,
- * page breaks). The policy documents, the handbook and the reports are
+ * charts, page breaks). The policy documents, the handbook and the reports are
  * built as a doc and written as PDF (pdf_out), DOCX (docx_out), HTML or
  * Markdown by the same code path.
  *
@@ -14,13 +14,32 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "render/chart.h"
+
 enum doc_block_kind {
 	DOC_HEADING = 0,   /* level 1..3 */
 	DOC_PARAGRAPH,
 	DOC_ARTICLE,       /* 第N条 (title) + text; numbered by the renderer */
 	DOC_LIST_ITEM,     /* ordered or not, level 1..2 */
 	DOC_TABLE,         /* rows × cols cells, the first row a header */
-	DOC_PAGE_BREAK
+	DOC_PAGE_BREAK,
+	DOC_CHART          /* a radar or trend chart (chart.h) with a caption */
+};
+
+enum doc_chart_kind { DOC_CHART_RADAR = 0, DOC_CHART_TREND };
+
+#define DOC_CHART_MAX_GUIDES 4
+
+/* A chart's data, owned by its block (the labels too). */
+struct doc_chart {
+	enum doc_chart_kind kind;
+	char *title;               /* the caption */
+	struct chart_axis *axes;   /* radar: N axes */
+	struct chart_point *pts;   /* trend: N points */
+	size_t n;
+	double ymin, ymax;         /* trend */
+	double guides[DOC_CHART_MAX_GUIDES];
+	size_t nguides;
 };
 
 struct doc_block {
@@ -31,6 +50,7 @@ struct doc_block {
 	char *text;           /* headings, paragraphs, articles, list items */
 	size_t rows, cols;    /* tables */
 	char **cells;         /* tables: rows * cols, row-major */
+	struct doc_chart *chart; /* charts */
 };
 
 struct doc {
@@ -62,5 +82,14 @@ void doc_page_break(struct doc *d);
 /* doc_table — a table of ROWS × COLS cells (CELLS row-major, the first
  * row the header; NULL cells are empty). */
 void doc_table(struct doc *d, size_t rows, size_t cols, const char *const *cells);
+
+/* doc_chart_radar — a radar of the N (3..12) AXES with the caption
+ * TITLE; doc_chart_trend — a line chart of the N (1..64) points PTS
+ * between YMIN and YMAX with up to DOC_CHART_MAX_GUIDES guide lines.
+ * Out of range: nothing is added. */
+void doc_chart_radar(struct doc *d, const char *title, const struct chart_axis *axes,
+    size_t n);
+void doc_chart_trend(struct doc *d, const char *title, const struct chart_point *pts,
+    size_t n, double ymin, double ymax, const double *guides, size_t nguides);
 
 #endif

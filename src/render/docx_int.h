@@ -21,11 +21,15 @@
 #define DOCX_NUM_BULLET 1
 #define DOCX_NUM_ORDERED_FIRST 2
 
+/* the relationship of chart N (from 1) of word/document.xml is
+ * rId(DOCX_REL_CHART + N - 1), its part word/media/chartN.png */
+#define DOCX_REL_CHART 100
+
 /* Each writes one whole part to X (declaration included). NORDERED is the
  * number of ordered lists of the document. */
 void docx_content_types(struct xml_out *x);
 void docx_package_rels(struct xml_out *x);
-void docx_document_rels(struct xml_out *x);
+void docx_document_rels(struct xml_out *x, size_t ncharts);
 void docx_core(struct xml_out *x, const struct doc *d);
 void docx_app(struct xml_out *x);
 void docx_styles(struct xml_out *x, const struct doc *d);

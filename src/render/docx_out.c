@@ -8,6 +8,7 @@
 #include <string.h>
 #include <zip.h>
 
+#include "render/chart_cairo.h"
 #include "render/docx_int.h"
 
 #define DOCX_PART_MAX (128u * 1024 * 1024)
@@ -291,16 +292,102 @@ ordered_lists(const struct doc *d)
 	return n;
 }
 
+#define EMU_PER_CM 360000L
+#define NS_WP "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+#define NS_A "http://schemas.openxmlformats.org/drawingml/2006/main"
+#define NS_PIC "http://schemas.openxmlformats.org/drawingml/2006/picture"
+
+static void
+emu_ext(struct xml_out *x, const char *name, long cx, long cy)
+{
+	xml_open(x, name);
+	xml_attr_long(x, "cx", cx);
+	xml_attr_long(x, "cy", cy);
+	xml_close(x);
+}
+
+/* chart N (from 1) as an inline picture of its PNG part (relationship
+ * DOCX_REL_CHART + N - 1), 15 cm wide, centred, its caption below */
+static void
+chart(struct xml_out *x, const struct doc_block *b, size_t n)
+{
+	char name[32], rid[32];
+	double bw, bh;
+	long cx = 15 * EMU_PER_CM, cy;
+
+	chart_box(b->chart, &bw, &bh);
+	cy = (long)((double)cx * bh / bw);
+	snprintf(name, sizeof(name), "chart%zu.png", n);
+	snprintf(rid, sizeof(rid), "rId%zu", (size_t)DOCX_REL_CHART + n - 1);
+	xml_open(x, "w:p");
+	xml_open(x, "w:pPr");
+	xml_leaf(x, "w:keepNext", NULL, NULL);
+	xml_leaf(x, "w:jc", "w:val", "center");
+	xml_close(x);
+	xml_open(x, "w:r");
+	xml_open(x, "w:drawing");
+	xml_open(x, "wp:inline");
+	emu_ext(x, "wp:extent", cx, cy);
+	xml_open(x, "wp:docPr");
+	xml_attr_long(x, "id", (long long)n);
+	xml_attr(x, "name", name);
+	xml_attr(x, "descr", b->chart->title);
+	xml_close(x);
+	xml_open(x, "a:graphic");
+	xml_open(x, "a:graphicData");
+	xml_attr(x, "uri", NS_PIC);
+	xml_open(x, "pic:pic");
+	xml_open(x, "pic:nvPicPr");
+	xml_open(x, "pic:cNvPr");
+	xml_attr_long(x, "id", (long long)n);
+	xml_attr(x, "name", name);
+	xml_close(x);
+	xml_leaf(x, "pic:cNvPicPr", NULL, NULL);
+	xml_close(x);
+	xml_open(x, "pic:blipFill");
+	xml_leaf(x, "a:blip", "r:embed", rid);
+	xml_open(x, "a:stretch");
+	xml_leaf(x, "a:fillRect", NULL, NULL);
+	xml_close(x);
+	xml_close(x);
+	xml_open(x, "pic:spPr");
+	xml_open(x, "a:xfrm");
+	xml_open(x, "a:off");
+	xml_attr(x, "x", "0");
+	xml_attr(x, "y", "0");
+	xml_close(x);
+	emu_ext(x, "a:ext", cx, cy);
+	xml_close(x);
+	xml_open(x, "a:prstGeom");
+	xml_attr(x, "prst", "rect");
+	xml_leaf(x, "a:avLst", NULL, NULL);
+	xml_close(x);
+	xml_close(x);
+	xml_close(x); /* pic:pic */
+	xml_close(x);
+	xml_close(x);
+	xml_close(x); /* wp:inline */
+	xml_close(x);
+	xml_close(x);
+	xml_close(x);
+	para_begin(x, "Caption", 0, 0);
+	inline_text(x, b->chart->title, false);
+	xml_close(x);
+}
+
 static void
 document(struct xml_out *x, const struct doc *d)
 {
 	static const char *const heading[] = { "Heading1", "Heading2", "Heading3" };
-	size_t i, articles = 0, lists = 0;
+	size_t i, articles = 0, lists = 0, charts = 0;
 	bool in_list = false, counted = false;
 
 	xml_open(x, "w:document");
 	xml_attr(x, "xmlns:w", DOCX_NS_W);
 	xml_attr(x, "xmlns:r", DOCX_NS_R);
+	xml_attr(x, "xmlns:wp", NS_WP);
+	xml_attr(x, "xmlns:a", NS_A);
+	xml_attr(x, "xmlns:pic", NS_PIC);
 	xml_open(x, "w:body");
 	title_page(x, d);
 	for (i = 0; i < d->nblocks && !x->failed; i++) {
@@ -339,6 +426,10 @@ document(struct xml_out *x, const struct doc *d)
 		case DOC_PAGE_BREAK:
 			page_break(x);
 			break;
+		case DOC_CHART:
+			if (b->chart != NULL)
+				chart(x, b, ++charts);
+			break;
 		}
 	}
 	section(x);
@@ -360,6 +451,61 @@ static const char *const part_name[P_COUNT] = {
 	"word/_rels/document.xml.rels",
 };
 
+static size_t
+count_charts(const struct doc *d)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->nblocks; i++)
+		if (d->blocks[i].kind == DOC_CHART && d->blocks[i].chart != NULL)
+			n++;
+	return n;
+}
+
+/* add DATA (LEN bytes, copied) to ZA as NAME */
+static enum mm_err
+add_file(zip_t *za, const char *name, const char *data, size_t len, struct err *e)
+{
+	zip_source_t *ps;
+	char *copy = malloc(len ? len : 1);
+
+	if (copy == NULL)
+		return err_set(e, MM_ENOMEM, "メモリが足りません（DOCX）");
+	memcpy(copy, data, len);
+	/* the source frees COPY (freep = 1) */
+	if ((ps = zip_source_buffer(za, copy, len, 1)) == NULL) {
+		free(copy);
+		return err_set(e, MM_ENOMEM, "メモリが足りません（DOCX）");
+	}
+	if (zip_file_add(za, name, ps, ZIP_FL_ENC_UTF_8) < 0) {
+		zip_source_free(ps);
+		return err_set(e, MM_EIO, "DOCX に %s を追加できません: %s", name, zip_strerror(za));
+	}
+	return MM_OK;
+}
+
+/* each chart of D as word/media/chartN.png (drawn twice the size of its
+ * box, for print) */
+static enum mm_err
+add_charts(zip_t *za, const struct doc *d, struct buf *png, struct err *e)
+{
+	char name[64];
+	size_t i, n = 0;
+	enum mm_err rc;
+
+	for (i = 0; i < d->nblocks; i++) {
+		if (d->blocks[i].kind != DOC_CHART || d->blocks[i].chart == NULL)
+			continue;
+		buf_reset(png);
+		if ((rc = chart_png(d->blocks[i].chart, 2.0, png, e)) != MM_OK)
+			return rc;
+		snprintf(name, sizeof(name), "word/media/chart%zu.png", ++n);
+		if ((rc = add_file(za, name, png->data, png->len, e)) != MM_OK)
+			return rc;
+	}
+	return MM_OK;
+}
+
 /* write part P of D into B; false when the buffer failed */
 static bool
 write_part(enum part p, const struct doc *d, size_t nordered, struct buf *b)
@@ -379,7 +525,7 @@ write_part(enum part p, const struct doc *d, size_t nordered, struct buf *b)
 	case P_FONTS:         docx_font_table(&x); break;
 	case P_HEADER:        docx_header(&x, d); break;
 	case P_FOOTER:        docx_footer(&x); break;
-	case P_DOC_RELS:      docx_document_rels(&x); break;
+	case P_DOC_RELS:      docx_document_rels(&x, count_charts(d)); break;
 	case P_COUNT:         break;
 	}
 	return xml_out_finish(&x);
@@ -461,6 +607,8 @@ docx_out(const struct doc *d, struct buf *out, struct err *e)
 			goto fail;
 		}
 	}
+	if ((rc = add_charts(za, d, &part, e)) != MM_OK)
+		goto fail;
 	if (zip_close(za) < 0) {
 		rc = err_set(e, MM_EIO, "DOCX ファイルを作成できません: %s", zip_strerror(za));
 		goto fail;

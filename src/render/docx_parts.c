@@ -3,6 +3,7 @@
  * table, header and footer. See docx_int.h. */
 #include "render/docx_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define MINCHO "游明朝"
@@ -30,6 +31,10 @@ docx_content_types(struct xml_out *x)
 	xml_open(x, "Default");
 	xml_attr(x, "Extension", "rels");
 	xml_attr(x, "ContentType", "application/vnd.openxmlformats-package.relationships+xml");
+	xml_close(x);
+	xml_open(x, "Default");
+	xml_attr(x, "Extension", "png");
+	xml_attr(x, "ContentType", "image/png");
 	xml_close(x);
 	xml_open(x, "Default");
 	xml_attr(x, "Extension", "xml");
@@ -69,8 +74,11 @@ docx_package_rels(struct xml_out *x)
 }
 
 void
-docx_document_rels(struct xml_out *x)
+docx_document_rels(struct xml_out *x, size_t ncharts)
 {
+	char id[32], target[64];
+	size_t i;
+
 	xml_open(x, "Relationships");
 	xml_attr(x, "xmlns", "http://schemas.openxmlformats.org/package/2006/relationships");
 	rel(x, "rId1", REL_OD "styles", "styles.xml");
@@ -79,6 +87,11 @@ docx_document_rels(struct xml_out *x)
 	rel(x, "rId4", REL_OD "fontTable", "fontTable.xml");
 	rel(x, "rId5", REL_OD "header", "header1.xml");
 	rel(x, "rId6", REL_OD "footer", "footer1.xml");
+	for (i = 1; i <= ncharts; i++) {
+		snprintf(id, sizeof(id), "rId%zu", (size_t)DOCX_REL_CHART + i - 1);
+		snprintf(target, sizeof(target), "media/chart%zu.png", i);
+		rel(x, id, REL_OD "image", target);
+	}
 	xml_close(x);
 }
 
@@ -143,6 +156,7 @@ static const struct style_def styles[] = {
 	{ "Header", "header", "Normal", "Header", -1, false, 18, false, false, "right", 0, 0, 0, 0, 0, 0 },
 	{ "Footer", "footer", "Normal", "Footer", -1, false, 18, false, false, "center", 0, 0, 0, 0, 0, 0 },
 	{ "TableText", "Table Text", "Normal", "TableText", -1, false, 0, false, false, "left", 0, 0, 0, 0, 0, 0 },
+	{ "Caption", "caption", "Normal", "Normal", -1, true, 18, false, false, "center", 60, 240, 0, 0, 0, 0 },
 };
 
 static void

@@ -5,11 +5,14 @@
  * that the second pass can print "N / M" in every footer. Both passes use
  * the same pango context, so their line breaks are identical.
  *
- * Fonts: headings, article titles, headers and tables in Noto Sans CJK JP,
- * body text in Noto Serif CJK JP; cairo embeds them as subsets. Sizes are
- * in points (the pango context's resolution is 72 dpi, 1 pt = 1 unit).
+ * Fonts: headings, article titles, headers, tables and bold spans in Noto
+ * Sans CJK JP, body text in Noto Serif CJK JP; cairo embeds them as
+ * subsets. Sizes are in points (the pango context's resolution is 72 dpi,
+ * 1 pt = 1 unit).
  */
 #include "render/pdf_out.h"
+
+#include "render/chart_cairo.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -53,7 +56,10 @@ struct pdf {
 
 /* TEXT (NULL: empty) as the text of LAY; when RICH, without its "**"
  * markers and with the bold spans as attributes (an unpaired "**" stays
- * as it is). Invalid UTF-8 is replaced by U+FFFD. */
+ * as it is). Bold is set in the sans-serif face, as headings are: the
+ * document then embeds three faces instead of four, and subsetting and
+ * compressing a CJK face is most of the time a PDF takes. Invalid UTF-8
+ * is replaced by U+FFFD. */
 static void
 set_rich_text(PangoLayout *lay, const char *text, bool rich)
 {
@@ -77,11 +83,13 @@ set_rich_text(PangoLayout *lay, const char *text, bool rich)
 	for (p = text; *p != '\0';) {
 		if (p[0] == '*' && p[1] == '*' && (q = strstr(p + 2, "**")) != NULL) {
 			PangoAttribute *a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+			PangoAttribute *f = pango_attr_family_new(SANS);
 
-			a->start_index = (guint)s->len;
+			a->start_index = f->start_index = (guint)s->len;
 			g_string_append_len(s, p + 2, q - (p + 2));
-			a->end_index = (guint)s->len;
+			a->end_index = f->end_index = (guint)s->len;
 			pango_attr_list_insert(al, a);
+			pango_attr_list_insert(al, f);
 			p = q + 2;
 		} else {
 			g_string_append_c(s, *p);
@@ -555,6 +563,37 @@ done:
 	free(w);
 }
 
+/* ---- charts ------------------------------------------------------------ */
+
+/* the chart centred, at most 0.8 of the text width and 230 pt high, its
+ * caption below; kept on one page */
+static void
+chart(struct pdf *p, const struct doc_block *b)
+{
+	double bw, bh, sc, w, h;
+	PangoLayout *cap;
+
+	if (b->chart == NULL)
+		return;
+	chart_box(b->chart, &bw, &bh);
+	sc = TEXT_W * 0.8 / bw;
+	if (bh * sc > 230)
+		sc = 230 / bh;
+	w = bw * sc;
+	h = bh * sc;
+	cap = layout(p, SANS, 9, false, b->chart->title, TEXT_W, false);
+	pango_layout_set_alignment(cap, PANGO_ALIGN_CENTER);
+	gap(p, 10);
+	need(p, h + layout_h(cap) + 4);
+	if (p->draw)
+		chart_cairo_draw(p->cr, p->pc, b->chart, MARGIN + (TEXT_W - w) / 2, p->y, sc);
+	p->y += h + 4;
+	place(p, cap, MARGIN, p->y);
+	p->y += layout_h(cap);
+	p->fresh = false;
+	g_object_unref(cap);
+}
+
 /* ---- the document ---------------------------------------------------- */
 
 static void
@@ -587,6 +626,9 @@ run(struct pdf *p)
 			break;
 		case DOC_TABLE:
 			table(p, b);
+			break;
+		case DOC_CHART:
+			chart(p, b);
 			break;
 		case DOC_PAGE_BREAK:
 			/* never a blank last page */

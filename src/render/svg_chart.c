@@ -1,14 +1,9 @@
-/* svg_chart.c — radar and trend charts as SVG. */
+/* svg_chart.c — radar and trend charts as SVG (the layout is chart.c's),
+ * and the heat map. */
 #include "render/svg_chart.h"
 
-#include <math.h>
 #include <stdbool.h>
 
-#define RADAR_W 560
-#define RADAR_H 320
-#define PI 3.14159265358979323846
-#define TREND_W 480
-#define TREND_H 220
 #define HEAT_LEFT 96
 #define HEAT_TOP 34
 #define HEAT_CW 124
@@ -40,49 +35,69 @@ open_svg(struct buf *out, int w, int h, const char *title, const char *cls)
 	buf_puts(out, "</title>");
 }
 
+/* the SVG pen: each shape an element with its class, text escaped */
+static const char *const anchor_name[] = { "start", "middle", "end" };
+
+static void
+svg_shape(void *ctx, const char *cls, const double *xy, size_t n, bool closed)
+{
+	struct buf *out = ctx;
+	size_t i;
+
+	buf_printf(out, "<%s class=\"%s\" points=\"", closed ? "polygon" : "polyline", cls);
+	for (i = 0; i < n; i++)
+		buf_printf(out, "%s%.1f,%.1f", i ? " " : "", xy[2 * i], xy[2 * i + 1]);
+	buf_puts(out, "\"/>");
+}
+
+static void
+svg_line(void *ctx, const char *cls, double x1, double y1, double x2, double y2)
+{
+	buf_printf(ctx, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
+	    cls, x1, y1, x2, y2);
+}
+
+static void
+svg_dot(void *ctx, double cx, double cy, double r)
+{
+	buf_printf(ctx, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%g\"/>", cx, cy, r);
+}
+
+static void
+svg_text(void *ctx, const char *cls, double x, double y, enum chart_anchor a,
+    const char *text)
+{
+	struct buf *out = ctx;
+
+	buf_puts(out, "<text ");
+	if (cls != NULL)
+		buf_printf(out, "class=\"%s\" ", cls);
+	buf_printf(out, "x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", x, y, anchor_name[a]);
+	svg_escape(out, text);
+	buf_puts(out, "</text>");
+}
+
+static void
+svg_pen(struct chart_pen *pen, struct buf *out)
+{
+	pen->ctx = out;
+	pen->shape = svg_shape;
+	pen->line = svg_line;
+	pen->dot = svg_dot;
+	pen->text = svg_text;
+}
+
 bool
 svg_radar(struct buf *out, const char *title, const struct chart_axis *axes,
     size_t n)
 {
-	const double cx = RADAR_W / 2.0, cy = RADAR_H / 2.0 + 10, r = 95;
-	size_t i;
-	int ring;
+	struct chart_pen pen;
 
 	if (n < 3 || n > 12)
 		return false;
-	open_svg(out, RADAR_W, RADAR_H, title, "radar");
-	for (ring = 1; ring <= 4; ring++) {
-		buf_puts(out, "<polygon class=\"grid\" points=\"");
-		for (i = 0; i < n; i++) {
-			double a = -PI / 2 + 2 * PI * (double)i / (double)n;
-			buf_printf(out, "%s%.1f,%.1f", i ? " " : "", cx + r * ring / 4 * cos(a),
-			    cy + r * ring / 4 * sin(a));
-		}
-		buf_puts(out, "\"/>");
-	}
-	buf_puts(out, "<polygon class=\"value\" points=\"");
-	for (i = 0; i < n; i++) {
-		double a = -PI / 2 + 2 * PI * (double)i / (double)n;
-		double f = axes[i].max > 0 ? axes[i].value / axes[i].max : 0;
-		if (f < 0)
-			f = 0;
-		if (f > 1)
-			f = 1;
-		buf_printf(out, "%s%.1f,%.1f", i ? " " : "", cx + r * f * cos(a),
-		    cy + r * f * sin(a));
-	}
-	buf_puts(out, "\"/>");
-	for (i = 0; i < n; i++) {
-		double a = -PI / 2 + 2 * PI * (double)i / (double)n;
-		double lx = cx + (r + 22) * cos(a), ly = cy + (r + 22) * sin(a);
-		const char *anchor = fabs(cos(a)) < 0.2 ? "middle" : cos(a) > 0 ? "start" : "end";
-		buf_printf(out, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
-		    cx, cy, cx + r * cos(a), cy + r * sin(a));
-		buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", lx, ly, anchor);
-		svg_escape(out, axes[i].label);
-		buf_printf(out, "</text><text class=\"num\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%g / %g</text>",
-		    lx, ly + 20, anchor, axes[i].value, axes[i].max);
-	}
+	open_svg(out, CHART_RADAR_W, CHART_RADAR_H, title, "radar");
+	svg_pen(&pen, out);
+	chart_radar(&pen, axes, n);
 	buf_puts(out, "</svg>");
 	return !buf_failed(out);
 }
@@ -91,44 +106,13 @@ bool
 svg_trend(struct buf *out, const char *title, const struct chart_point *pts,
     size_t n, double ymin, double ymax, const double *guides, size_t nguides)
 {
-	const double left = 40, right = TREND_W - 16, top = 16, bottom = TREND_H - 40;
-	double span = ymax - ymin;
-	size_t i;
+	struct chart_pen pen;
 
-	if (n == 0 || span <= 0)
+	if (n == 0 || ymax - ymin <= 0)
 		return false;
-	open_svg(out, TREND_W, TREND_H, title, "trend");
-	for (i = 0; i < nguides; i++) {
-		double y = bottom - (guides[i] - ymin) / span * (bottom - top);
-		buf_printf(out, "<line class=\"guide\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
-		    "<text class=\"num\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%g</text>",
-		    left, y, right, y, left - 6, y + 4, guides[i]);
-	}
-	buf_puts(out, "<polyline class=\"value\" points=\"");
-	for (i = 0; i < n; i++) {
-		double x = n == 1 ? (left + right) / 2 :
-		    left + (right - left) * (double)i / (double)(n - 1);
-		double y = bottom - (pts[i].value - ymin) / span * (bottom - top);
-		buf_printf(out, "%s%.1f,%.1f", i ? " " : "", x, y);
-	}
-	buf_puts(out, "\"/>");
-	for (i = 0; i < n; i++) {
-		double x = n == 1 ? (left + right) / 2 :
-		    left + (right - left) * (double)i / (double)(n - 1);
-		double y = bottom - (pts[i].value - ymin) / span * (bottom - top);
-		buf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>"
-		    "<text class=\"num\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%g</text>",
-		    x, y, x, y - 9, pts[i].value);
-		if (n <= 8 || i == 0 || i == n - 1) {
-			/* the outer labels lean inwards so that they stay inside */
-			const char *anchor = n == 1 ? "middle" : i == 0 ? "start" :
-			    i == n - 1 ? "end" : "middle";
-			buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", x,
-			    bottom + 22, anchor);
-			svg_escape(out, pts[i].label);
-			buf_puts(out, "</text>");
-		}
-	}
+	open_svg(out, CHART_TREND_W, CHART_TREND_H, title, "trend");
+	svg_pen(&pen, out);
+	chart_trend(&pen, pts, n, ymin, ymax, guides, nguides);
 	buf_puts(out, "</svg>");
 	return !buf_failed(out);
 }

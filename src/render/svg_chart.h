@@ -1,24 +1,14 @@
 /* svg_chart.h — charts as SVG with text labels (no script, no external
  * resources): the radar of the 自社診断 parts and the score trend over
- * rounds. The chart is described by plain structs so that the PDF
- * renderer can draw the same chart. Text is XML-escaped. */
+ * rounds (their layout is chart.h's, shared with the PDF), and the
+ * heat map of the risks. Text is XML-escaped. */
 #ifndef MM_SVG_CHART_H
 #define MM_SVG_CHART_H
 
 #include <stddef.h>
 
+#include "render/chart.h"
 #include "util/buf.h"
-
-struct chart_axis {
-	const char *label; /* e.g. "基本的対策" */
-	double value;
-	double max;        /* > 0 */
-};
-
-struct chart_point {
-	const char *label; /* e.g. "2026-11-26" */
-	double value;
-};
 
 /* svg_radar — a radar chart of N (3..12) axes, each scaled to its max,
  * with TITLE as its accessible name; appended to OUT. Returns false when

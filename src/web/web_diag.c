@@ -12,6 +12,7 @@
 #include "render/svg_chart.h"
 #include "util/text.h"
 #include "web/web_diag.h"
+#include "web/web_report.h"
 
 static void page_diag_index(struct web_req *r);
 static void page_diag_new(struct web_req *r);
@@ -43,8 +44,14 @@ const struct route diag_routes[] = {
 	    CSRF_NONE, "自社診断の回答と結果 (JSON)" },
 	{ "GET", "/diagnosis/rounds/:id/sheet", page_diag_round_sheet, PERM_ORG_MEMBER,
 	    CSRF_NONE, "自社診断の回答用紙 (回答済み、印刷用)" },
+	{ "GET", "/diagnosis/rounds/:id/sheet.pdf", page_diag_round_sheet_pdf, PERM_ORG_MEMBER,
+	    CSRF_NONE, "自社診断の回答用紙 (回答済み、PDF)" },
+	{ "GET", "/diagnosis/rounds/:id/report.pdf", page_diag_report_pdf, PERM_ORG_MEMBER,
+	    CSRF_NONE, "自社診断の結果報告書 (PDF、グラフ付き)" },
 	{ "GET", "/diagnosis/sheet", page_diag_sheet, PERM_ORG_MEMBER, CSRF_NONE,
 	    "自社診断の回答用紙 (白紙、印刷用)" },
+	{ "GET", "/diagnosis/sheet.pdf", page_diag_sheet_pdf, PERM_ORG_MEMBER, CSRF_NONE,
+	    "自社診断の回答用紙 (白紙、PDF)" },
 	{ "GET", "/diagnosis/compare", page_diag_compare, PERM_ORG_MEMBER, CSRF_NONE,
 	    "二つの自社診断の比較" },
 	{ "GET", "/diagnosis/org", page_diag_org, PERM_ORG_MEMBER, CSRF_NONE,

@@ -5,6 +5,7 @@
 
 #include "app/pledge_service.h"
 #include "web/pages.h"
+#include "web/web_report.h"
 
 static void page_pledges(struct web_req *r);
 static void page_pledge_sheet(struct web_req *r);
@@ -15,6 +16,8 @@ const struct route pledge_routes[] = {
 	{ "GET", "/pledges", page_pledges, PERM_ORG_MEMBER, CSRF_NONE, "5か条と取組状況" },
 	{ "GET", "/pledges/sheet", page_pledge_sheet, PERM_ORG_MEMBER, CSRF_NONE,
 	    "5か条の宣言シート (印刷用)" },
+	{ "GET", "/pledges/sheet.pdf", page_pledge_sheet_pdf, PERM_ORG_MEMBER, CSRF_NONE,
+	    "5か条の宣言シート (PDF)" },
 	{ "POST", "/pledges/declaration", page_pledge_declare_post, PERM_ORG_ADMIN,
 	    CSRF_SESSION, "5か条の宣言・取り下げ" },
 	{ "POST", "/pledges/:id", page_pledge_status_post, PERM_ORG_EDIT, CSRF_SESSION,

@@ -1,6 +1,6 @@
 /* docrender — write a sample document (the shape of a 関連規程: title page,
- * chapters, numbered articles, lists, a table) as PDF or DOCX, for the
- * tests that check the files with real readers (pdffonts, pdftotext,
+ * chapters, numbered articles, lists, a table; and a radar and a trend
+ * chart) as PDF or DOCX, for the tests that check the files with real readers (pdffonts, pdftotext,
  * LibreOffice).
  *
  *   docrender pdf|docx OUT [ORG NAME]
@@ -19,6 +19,13 @@ sample(const char *org)
 		"情報セキュリティ責任者", "代表取締役 山田 太郎", "内線 100",
 		"システム管理者", "総務部 佐藤 花子", "内線 210",
 	};
+	static const struct chart_axis axes[] = {
+		{ "基本的対策", 16, 20 }, { "従業員としての対策", 30, 40 }, { "組織としての対策", 20, 40 },
+	};
+	static const struct chart_point pts[] = {
+		{ "2025-11-01", 48 }, { "2026-05-01", 61 }, { "2026-11-26", 66 },
+	};
+	static const double guides[] = { 50, 70, 100 };
 	struct doc *d = doc_new("情報セキュリティ関連規程", org, "2026年11月26日", "ja");
 	int i;
 
@@ -33,6 +40,8 @@ sample(const char *org)
 	doc_list_item(d, true, 1, "画面ロックは 5 分で有効にする。");
 	doc_list_item(d, false, 2, "バックアップは毎日取得し、7 世代を保管する。");
 	doc_table(d, 3, 3, cells);
+	doc_chart_radar(d, "区分別の点数", axes, 3);
+	doc_chart_trend(d, "点数の推移", pts, 3, 0, 100, guides, 3);
 	doc_page_break(d);
 	doc_heading(d, 1, "第2章 人的対策");
 	for (i = 0; i < 40; i++)
