@@ -11,6 +11,7 @@
  *   mmt_sql / mmt_sql_rc / mmt_sql_int   raw SQL on a second connection,
  *                          as an attacker with file access would do it
  *   mmt_app_open / mmt_org / mmt_audit_count   service-level fixtures
+ *   mmt_account / mmt_member   an account (no usable password) and its role
  */
 #ifndef MM_TEST_H
 #define MM_TEST_H
@@ -30,6 +31,7 @@
 #include "app/app.h"
 #include "app/audit.h"
 #include "app/org_service.h"
+#include "store/account_store.h"
 #include "core/catalog.h"
 
 /* xorshift64: deterministic, never returns 0 for a non-zero seed */
@@ -197,6 +199,35 @@ mmt_audit_count(struct db *db)
 		fail();
 	}
 	return r.records;
+}
+
+/* a new account EMAIL called NAME (created at CREATED_AT; its password
+ * hash is not one anybody can log in with); its id */
+static inline long long
+mmt_account(struct app *a, const char *email, const char *name, const char *created_at)
+{
+	struct account acc;
+	struct err e;
+
+	memset(&acc, 0, sizeof(acc));
+	memset(&e, 0, sizeof(e));
+	snprintf(acc.email, sizeof(acc.email), "%s", email);
+	snprintf(acc.name, sizeof(acc.name), "%s", name);
+	snprintf(acc.password_hash, sizeof(acc.password_hash), "x");
+	snprintf(acc.created_at, sizeof(acc.created_at), "%s", created_at);
+	assert_ok(account_insert(a->db, &acc, &e), e);
+	return acc.id;
+}
+
+/* ACCOUNT gets ROLE in organisation O */
+static inline void
+mmt_member(struct app *a, long long account, const struct org *o, enum role role,
+    const char *at)
+{
+	struct err e;
+
+	memset(&e, 0, sizeof(e));
+	assert_ok(membership_set(a->db, account, o->id, role, at, &e), e);
 }
 
 #endif

@@ -21,26 +21,13 @@ static long long U1, U2, U3; /* members of O (U3 also of P) */
 static long long
 add_account(const char *email, const char *name)
 {
-	struct account acc;
-	struct err e;
-
-	memset(&acc, 0, sizeof(acc));
-	memset(&e, 0, sizeof(e));
-	snprintf(acc.email, sizeof(acc.email), "%s", email);
-	snprintf(acc.name, sizeof(acc.name), "%s", name);
-	snprintf(acc.password_hash, sizeof(acc.password_hash), "x");
-	snprintf(acc.created_at, sizeof(acc.created_at), T0);
-	assert_ok(account_insert(A.db, &acc, &e), e);
-	return acc.id;
+	return mmt_account(&A, email, name, T0);
 }
 
 static void
 member(long long account, const struct org *o, enum role role)
 {
-	struct err e;
-
-	memset(&e, 0, sizeof(e));
-	assert_ok(membership_set(A.db, account, o->id, role, T0, &e), e);
+	mmt_member(&A, account, o, role, T0);
 }
 
 static int
