@@ -6,10 +6,11 @@
 // the confirmation, an administrator publishes; the public page opens
 // without cookies; the owner's dashboard shows ★★ ready and no longer
 // asks for the policy; a member, sent by the dashboard's notice, reads it
-// and presses 読みました, the list and the dashboard follow; the administrator's 読んだ人 page names who has not read it
-// in the list to copy; the PDF download is a PDF; on a phone the
-// document and its editor do not scroll sideways. No CSP violation or
-// page error anywhere.
+// and presses 読みました, the list and the dashboard follow; the
+// administrator's 読んだ人 page names who has not read it in the list to
+// copy; the PDF download is a PDF; on a phone the document, its editor,
+// the comparison and the list do not scroll sideways. No CSP violation
+// or page error anywhere.
 import fs from 'node:fs';
 import {
 	adminReady, visit, pathOf, flashText, alertText, addUser, loginFirstTime, horizontalOverflow,
