@@ -145,6 +145,9 @@ page_documents(struct web_req *r)
 		json_object_set_new(v, "can_edit", json_boolean(can(r, PERM_ORG_EDIT)));
 		json_object_set_new(v, "can_read", json_boolean(reader));
 		json_object_set_new(v, "title", json_string(web_t(r, "documents.title")));
+		/* (a number is true in a template section, even 0) */
+		json_object_set_new(v, "has_to_read",
+		    json_boolean(json_integer_value(json_object_get(v, "to_read")) > 0));
 	}
 	web_page(r, 200, "documents", v);
 }
