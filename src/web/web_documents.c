@@ -138,6 +138,8 @@ page_documents(struct web_req *r)
 			/* a member opens only what is published */
 			json_object_set_new(it, "openable", json_boolean(json_object_get(it, "id") &&
 			    (reader || json_integer_value(json_object_get(it, "published")) > 0)));
+			json_object_set_new(it, "has_published", json_boolean(
+			    json_integer_value(json_object_get(it, "published")) > 0));
 			json_object_set_new(it, "unread", json_boolean(
 			    json_integer_value(json_object_get(it, "published")) > 0 &&
 			    !json_is_true(json_object_get(it, "acked"))));

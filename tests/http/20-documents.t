@@ -75,6 +75,8 @@ hasnt "$BODY" 'action="/o/a/documents/'"$REG"'/approve"' "… an editor can not 
 
 post /o/a/documents -d kind=policy
 POL=$(sql "SELECT id FROM document WHERE kind = 'policy'")
+get /o/a/documents
+hasnt "$BODY" "$(locale_ja documents.published_version) 第0版" "the list names no published version before there is one"
 is "$(sql "SELECT number || origin FROM document_version WHERE document_id = $POL")" "1generated" \
     "the policy's first version is generated"
 sql_has "SELECT markdown FROM document_version WHERE document_id = $POL" "文書テスト株式会社" \
