@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-enum lang { LANG_JA = 0, LANG_EN = 1 };
+#include "util/lang.h"
 
 /* A text of the catalog. The strings are owned by the catalog. */
 struct ltext {

@@ -1,9 +1,358 @@
-/* err.c — error codes and messages for the user. */
+/* err.c — error codes, message keys and their parameters.
+ *
+ * E->params holds one record per parameter:
+ *     NODE KIND name '\0' value '\0'
+ * NODE is the message it belongs to (0 the message itself, N the nested
+ * message E->sub[N - 1]), KIND is PK_TEXT, PK_KEY (value is a locale
+ * key) or PK_MSG (value is the number of a nested message, in decimal).
+ */
 #include "util/err.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "util/locale.h"
+
+#define PK_TEXT 's'
+#define PK_KEY 'k'
+#define PK_MSG 'm'
+#define RENDER_DEPTH 4
+
+/* copy S into OUT (size N > 4), cut before a partial UTF-8 character with
+ * "…" when it does not fit */
+static void
+copy_cut(char *out, size_t n, const char *s, size_t len)
+{
+	if (len < n) {
+		memcpy(out, s, len);
+		out[len] = '\0';
+		return;
+	}
+	len = n - 4;
+	while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+		len--;
+	memcpy(out, s, len);
+	memcpy(out + len, "…", 4);
+}
+
+static void
+reset(struct err *e, enum mm_err code, const char *key)
+{
+	e->code = code;
+	e->key = key;
+	e->nsub = 0;
+	e->plen = 0;
+	e->cut = false;
+	e->params[0] = '\0';
+	e->msg[0] = '\0';
+}
+
+/* append one record; false (and E->cut) when it does not fit; a value
+ * too long for the space left is cut */
+static bool
+put_param(struct err *e, unsigned node, char kind, const char *name, size_t namelen,
+    const char *value)
+{
+	size_t left = sizeof(e->params) - e->plen, vlen = strlen(value);
+	char *p = e->params + e->plen;
+
+	if (node > 255 || left < 2 + namelen + 1 + 8) {
+		e->cut = true;
+		return false;
+	}
+	p[0] = (char)node;
+	p[1] = kind;
+	memcpy(p + 2, name, namelen);
+	p[2 + namelen] = '\0';
+	left -= 2 + namelen + 1;
+	if (vlen >= left && kind != PK_TEXT) {
+		e->cut = true;
+		return false;
+	}
+	copy_cut(p + 3 + namelen, left, value, vlen);
+	e->plen += 3 + namelen + strlen(p + 3 + namelen) + 1;
+	return true;
+}
+
+/* the parameters of PARAMS ("{name}%conv…") with their values from AP,
+ * for message NODE */
+static void
+put_params(struct err *e, unsigned node, const char *params, va_list ap)
+{
+	const char *p = params, *name, *end, *conv;
+	char spec[16], value[256];
+	const char *str;
+	size_t namelen, speclen;
+	char kind;
+
+	while (p != NULL && *p == '{') {
+		name = p + 1;
+		kind = PK_TEXT;
+		str = value;
+		if (*name == '@') {
+			kind = PK_KEY;
+			name++;
+		}
+		if ((end = strchr(name, '}')) == NULL || end[1] != '%')
+			break;
+		namelen = (size_t)(end - name);
+		conv = end + 1;
+		speclen = strspn(conv + 1, ".0123456789hlzjt") + 2;
+		if (speclen >= sizeof(spec))
+			break;
+		memcpy(spec, conv, speclen);
+		spec[speclen] = '\0';
+		switch (spec[speclen - 1]) {
+		case 's':
+			str = va_arg(ap, const char *);
+			if (str == NULL)
+				str = "";
+			if (strchr(spec, '.') != NULL) { /* a precision: a short piece */
+				snprintf(value, sizeof(value), spec, str);
+				str = value;
+			}
+			break;
+		case 'd': case 'i':
+			if (strstr(spec, "ll") != NULL || strchr(spec, 'j') != NULL)
+				snprintf(value, sizeof(value), "%lld", (long long)va_arg(ap, long long));
+			else if (strchr(spec, 'l') != NULL || strchr(spec, 'z') != NULL ||
+			    strchr(spec, 't') != NULL)
+				snprintf(value, sizeof(value), "%ld", va_arg(ap, long));
+			else
+				snprintf(value, sizeof(value), "%d", va_arg(ap, int));
+			break;
+		case 'u': case 'x':
+			if (strstr(spec, "ll") != NULL || strchr(spec, 'j') != NULL)
+				snprintf(value, sizeof(value), spec[speclen - 1] == 'u' ? "%llu" : "%llx",
+				    va_arg(ap, unsigned long long));
+			else if (strchr(spec, 'l') != NULL || strchr(spec, 'z') != NULL ||
+			    strchr(spec, 't') != NULL)
+				snprintf(value, sizeof(value), spec[speclen - 1] == 'u' ? "%lu" : "%lx",
+				    va_arg(ap, unsigned long));
+			else
+				snprintf(value, sizeof(value), spec[speclen - 1] == 'u' ? "%u" : "%x",
+				    va_arg(ap, unsigned));
+			break;
+		default:
+			return; /* not a conversion we know: the rest can not be read */
+		}
+		put_param(e, node, kind, name, namelen, str);
+		p = conv + speclen;
+	}
+}
+
+struct render_ctx {
+	const struct err *e;
+	const struct locale *l;
+	enum lang lang;
+	unsigned node;
+	int depth;
+};
+
+static bool render_node(const struct err *e, const struct locale *l, enum lang lang,
+    unsigned node, int depth, struct buf *out);
+
+/* the next record after P (or the first when P is NULL), NULL at the end */
+static const char *
+next_param(const struct err *e, const char *p)
+{
+	if (p == NULL)
+		p = e->params;
+	else {
+		p += 2;
+		p += strlen(p) + 1;
+		p += strlen(p) + 1;
+	}
+	return p < e->params + e->plen ? p : NULL;
+}
+
+static bool
+write_param(void *ctx, const char *name, size_t namelen, struct buf *out)
+{
+	const struct render_ctx *c = ctx;
+	const char *p = NULL, *value;
+	const char *sep = locale_text(c->l, c->lang, "err.sep");
+	unsigned n = 0;
+
+	while ((p = next_param(c->e, p)) != NULL) {
+		if ((unsigned char)p[0] != c->node || strlen(p + 2) != namelen ||
+		    memcmp(p + 2, name, namelen) != 0)
+			continue;
+		value = p + 2 + namelen + 1;
+		if (n++ > 0)
+			buf_puts(out, sep ? sep : ", ");
+		if (p[1] == PK_KEY) {
+			const char *t = locale_text(c->l, c->lang, value);
+			buf_puts(out, t ? t : value);
+		} else if (p[1] == PK_MSG) {
+			render_node(c->e, c->l, c->lang, (unsigned)strtoul(value, NULL, 10),
+			    c->depth + 1, out);
+		} else
+			buf_puts(out, value);
+	}
+	if (n > 0 && c->node == 0 && c->e->cut)
+		buf_puts(out, "…");
+	return n > 0;
+}
+
+/* message NODE of E in LANG; a key missing from the tables is written as
+ * the key and its parameters */
+static bool
+render_node(const struct err *e, const struct locale *l, enum lang lang, unsigned node,
+    int depth, struct buf *out)
+{
+	struct render_ctx c = { e, l, lang, node, depth };
+	const char *key = node == 0 ? e->key : node <= e->nsub ? e->sub[node - 1] : NULL;
+	const char *p = NULL;
+	bool first = true;
+
+	if (key == NULL || depth > RENDER_DEPTH)
+		return !buf_failed(out);
+	if (locale_text(l, lang, key) != NULL)
+		return locale_render(l, lang, key, write_param, &c, out);
+	buf_puts(out, key);
+	while ((p = next_param(e, p)) != NULL) {
+		if ((unsigned char)p[0] != node)
+			continue;
+		buf_printf(out, "%s%s=", first ? " (" : ", ", p + 2);
+		first = false;
+		write_param(&c, p + 2, strlen(p + 2), out);
+	}
+	if (!first)
+		buf_putc(out, ')');
+	return !buf_failed(out);
+}
+
+bool
+err_render(const struct err *e, enum lang lang, struct buf *out)
+{
+	if (e->key == NULL)
+		return buf_puts(out, e->msg);
+	return render_node(e, locale_app(), lang, 0, 0, out);
+}
+
+const char *
+err_text(struct err *e, enum lang lang)
+{
+	struct buf b;
+
+	if (e->key == NULL)
+		return e->msg;
+	buf_init(&b, ERR_MSG_MAX * 4);
+	err_render(e, lang, &b);
+	copy_cut(e->msg, sizeof(e->msg), buf_cstr(&b), b.len);
+	buf_free(&b);
+	return e->msg;
+}
+
+enum mm_err
+err_key(struct err *e, enum mm_err code, const char *key)
+{
+	if (e == NULL)
+		return code;
+	reset(e, code, key);
+	err_text(e, LANG_JA);
+	return code;
+}
+
+enum mm_err
+err_keyf(struct err *e, enum mm_err code, const char *key, const char *params, ...)
+{
+	va_list ap;
+
+	if (e == NULL)
+		return code;
+	reset(e, code, key);
+	va_start(ap, params);
+	put_params(e, 0, params, ap);
+	va_end(ap);
+	err_text(e, LANG_JA);
+	return code;
+}
+
+/* a new nested message KEY of E under NAME of the message itself; its
+ * number, or 0 when it does not fit */
+static unsigned
+new_sub(struct err *e, const char *name, const char *key)
+{
+	char num[16];
+
+	if (e->nsub >= ERR_SUB_MAX) {
+		e->cut = true;
+		return 0;
+	}
+	snprintf(num, sizeof(num), "%u", e->nsub + 1);
+	if (!put_param(e, 0, PK_MSG, name, strlen(name), num))
+		return 0;
+	e->sub[e->nsub++] = key;
+	return e->nsub;
+}
+
+/* copy message NODE of SUB, with its parameters and nested messages, as
+ * nested message AT of E */
+static void
+copy_node(struct err *e, unsigned at, const struct err *sub, unsigned node, int depth)
+{
+	const char *p = NULL, *name, *value;
+	char num[16];
+
+	while ((p = next_param(sub, p)) != NULL) {
+		if ((unsigned char)p[0] != node)
+			continue;
+		name = p + 2;
+		value = name + strlen(name) + 1;
+		if (p[1] != PK_MSG) {
+			put_param(e, at, p[1], name, strlen(name), value);
+			continue;
+		}
+		unsigned child = (unsigned)strtoul(value, NULL, 10);
+		if (depth >= RENDER_DEPTH || child == 0 || child > sub->nsub ||
+		    e->nsub >= ERR_SUB_MAX) {
+			e->cut = true;
+			continue;
+		}
+		e->sub[e->nsub++] = sub->sub[child - 1];
+		snprintf(num, sizeof(num), "%u", e->nsub);
+		if (put_param(e, at, PK_MSG, name, strlen(name), num))
+			copy_node(e, e->nsub, sub, child, depth + 1);
+	}
+}
+
+void
+err_add(struct err *e, const char *name, const struct err *sub)
+{
+	unsigned at;
+
+	if (e == NULL || sub == NULL)
+		return;
+	if (sub->key == NULL) {
+		/* a text of err_set: kept as a text */
+		put_param(e, 0, PK_TEXT, name, strlen(name), sub->msg);
+	} else if ((at = new_sub(e, name, sub->key)) != 0)
+		copy_node(e, at, sub, 0, 1);
+	if (sub->cut)
+		e->cut = true;
+	err_text(e, LANG_JA);
+}
+
+void
+err_addf(struct err *e, const char *name, const char *key, const char *params, ...)
+{
+	va_list ap;
+	unsigned at;
+
+	if (e == NULL)
+		return;
+	if ((at = new_sub(e, name, key)) != 0) {
+		va_start(ap, params);
+		put_params(e, at, params, ap);
+		va_end(ap);
+	}
+	err_text(e, LANG_JA);
+}
 
 enum mm_err
 err_set(struct err *e, enum mm_err code, const char *fmt, ...)
@@ -13,7 +362,7 @@ err_set(struct err *e, enum mm_err code, const char *fmt, ...)
 
 	if (e == NULL)
 		return code;
-	e->code = code;
+	reset(e, code, NULL);
 	va_start(ap, fmt);
 	n = vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
 	va_end(ap);
@@ -32,8 +381,7 @@ err_clear(struct err *e)
 {
 	if (e == NULL)
 		return;
-	e->code = MM_OK;
-	e->msg[0] = '\0';
+	reset(e, MM_OK, NULL);
 }
 
 const char *

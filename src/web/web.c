@@ -15,43 +15,6 @@
 #define SESSION_COOKIE "mamori_session"
 #define SECURE_SESSION_COOKIE "__Host-mamori_session"
 
-/* the UI strings of LANG: every embedded JSON file under locale/LANG/, merged; a
- * key defined twice is an error naming both files */
-static enum mm_err
-load_locale(struct web *w, enum lang lang, const char *dir, struct err *e)
-{
-	const struct embed_file *f;
-	json_error_t je;
-	json_t *part, *v;
-	const char *key;
-	size_t n = strlen(dir);
-
-	if ((w->locale[lang] = json_object()) == NULL)
-		return err_set(e, MM_ENOMEM, "メモリが足りません");
-	for (f = embed_files; f->name != NULL; f++) {
-		if (strncmp(f->name, dir, n) != 0)
-			continue;
-		part = json_loadb((const char *)f->data, f->size, JSON_REJECT_DUPLICATES, &je);
-		if (!json_is_object(part)) {
-			json_decref(part);
-			return err_set(e, MM_EINVAL, "画面の文言 %s が読めません (%d 行: %s)",
-			    f->name, je.line, je.text);
-		}
-		json_object_foreach(part, key, v)
-			if (json_object_get(w->locale[lang], key) != NULL) {
-				err_set(e, MM_EINVAL, "画面の文言 %s の \"%s\" はほかのファイルにもあります",
-				    f->name, key);
-				json_decref(part);
-				return MM_EINVAL;
-			}
-		json_object_update(w->locale[lang], part);
-		json_decref(part);
-	}
-	if (json_object_size(w->locale[lang]) == 0)
-		return err_set(e, MM_ENOTFOUND, "画面の文言 %s がありません", dir);
-	return MM_OK;
-}
-
 enum mm_err
 web_init(struct web *w, const struct web_config *cfg, struct err *e)
 {
@@ -70,9 +33,9 @@ web_init(struct web *w, const struct web_config *cfg, struct err *e)
 		return err_set(e, MM_ENOMEM, "メモリが足りません");
 	if ((code = mustache_set_add_embedded(w->tpl, "templates/", e)) != MM_OK ||
 	    (code = mustache_set_check(w->tpl, e)) != MM_OK ||
-	    (code = load_locale(w, LANG_JA, "locale/ja/", e)) != MM_OK ||
-	    (code = load_locale(w, LANG_EN, "locale/en/", e)) != MM_OK)
+	    (code = locale_app_check(e)) != MM_OK)
 		return code;
+	w->locale = locale_app();
 	web_asset_version("app.css", w->css_version);
 	w->pool_size = cfg->threads ? cfg->threads + 1 : 3;
 	w->pool = calloc(w->pool_size, sizeof(*w->pool));
@@ -99,8 +62,6 @@ web_free(struct web *w)
 		db_close(w->pool[i]);
 	free(w->pool);
 	free(w->pool_used);
-	json_decref(w->locale[LANG_JA]);
-	json_decref(w->locale[LANG_EN]);
 	mustache_set_free(w->tpl);
 	catalog_free(w->cat);
 	pthread_mutex_destroy(&w->pool_lock);

@@ -17,6 +17,7 @@
 #include "app/app.h"
 #include "render/mustache.h"
 #include "store/org_store.h"
+#include "util/locale.h"
 #include "web/http.h"
 
 #define WEB_MAX_PARAMS 4
@@ -36,7 +37,7 @@ struct web {
 	struct web_config cfg;
 	struct catalog *cat;
 	struct mustache_set *tpl;
-	json_t *locale[2];     /* ja, en: UI strings */
+	const struct locale *locale; /* UI strings (locale_app) */
 	pthread_mutex_t pool_lock;
 	pthread_cond_t pool_free;
 	char css_version[17]; /* ?v= of /static/app.css */

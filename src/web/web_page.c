@@ -19,34 +19,11 @@ web_now(void)
 	return (long long)time(NULL);
 }
 
-/* the string at dotted KEY ("nav.dashboard") of the nested object ROOT */
-static const char *
-locale_get(json_t *root, const char *key)
-{
-	char part[64];
-	const char *p = key, *dot;
-	json_t *v = root;
-
-	while (v != NULL && *p) {
-		dot = strchr(p, '.');
-		size_t n = dot ? (size_t)(dot - p) : strlen(p);
-		if (n >= sizeof(part))
-			return NULL;
-		memcpy(part, p, n);
-		part[n] = '\0';
-		v = json_object_get(v, part);
-		p += n + (dot ? 1 : 0);
-	}
-	return json_string_value(v);
-}
-
 const char *
 web_t(const struct web_req *r, const char *key)
 {
-	const char *s = locale_get(r->w->locale[r->lang], key);
+	const char *s = locale_text(r->w->locale, r->lang, key);
 
-	if (s == NULL)
-		s = locale_get(r->w->locale[LANG_JA], key);
 	return s ? s : "";
 }
 
@@ -222,7 +199,7 @@ web_page(struct web_req *r, int status, const char *tpl, json_t *model)
 		web_json(r, status, model);
 		return;
 	}
-	json_object_set(model, "t", r->w->locale[r->lang]);
+	json_object_set(model, "t", locale_tree(r->w->locale, r->lang));
 	json_object_set_new(model, "lang", json_string(r->lang == LANG_EN ? "en" : "ja"));
 	json_object_set_new(model, "lang_en", json_boolean(r->lang == LANG_EN));
 	json_object_set_new(model, "nonce", json_string(r->nonce));
