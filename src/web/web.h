@@ -88,11 +88,21 @@ void web_page(struct web_req *r, int status, const char *tpl, json_t *model);
 /* web_json — answer with JSON V (consumed), whatever the client asked. */
 void web_json(struct web_req *r, int status, json_t *v);
 
-/* web_error — an error page (HTML) or {"error":{…}} (API) with STATUS and
- * the Japanese (or English) text under locale key KEY, or MESSAGE when
- * given (a message from a service, already in the user's language). */
+/* web_error — an error page (HTML) or {"error":{status,message,key}}
+ * (API) with STATUS and the text under locale key KEY in the request's
+ * language, or MESSAGE when given (already in the user's language; for an
+ * error of a service use web_error_err). */
 void web_error(struct web_req *r, int status, const char *key,
     const char *message);
+
+/* web_error_err — web_error for the error E of a service: its message in
+ * the request's language; the API's {"error":{…}} also gives its "code"
+ * (err_code_name) and its message "key" (absent for a plain text). */
+void web_error_err(struct web_req *r, int status, const struct err *e);
+
+/* web_err_text — the message of E in the request's language (in the
+ * request's arena; "" when out of memory), for a page that shows it. */
+const char *web_err_text(struct web_req *r, const struct err *e);
 
 /* web_redirect — 303 See Other to PATH (a local path), with an optional
  * flash message FLASH_KEY (a locale key) shown on the next page. */

@@ -356,7 +356,7 @@ web_asset_fail(struct web_req *r, enum mm_err code, const struct err *e)
 	if (code == MM_ENOTFOUND)
 		web_error(r, 404, "error.not_found", NULL);
 	else if (code == MM_EINVAL)
-		web_error(r, 400, NULL, e->msg);
+		web_error_err(r, 400, e);
 	else
 		web_error(r, 500, "error.internal", NULL);
 }

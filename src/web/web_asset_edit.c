@@ -199,7 +199,8 @@ page_asset_create(struct web_req *r)
 	err_clear(&e);
 	if ((code = asset_create(&r->app, &r->org, &in, out, &e)) != MM_OK) {
 		if (code == MM_EINVAL && !r->api)
-			web_page(r, 400, "asset_form", form_model(r, base, &in, true, e.msg));
+			web_page(r, 400, "asset_form", form_model(r, base, &in, true,
+			    web_err_text(r, &e)));
 		else
 			web_asset_fail(r, code, &e);
 		goto done;
@@ -245,7 +246,8 @@ page_asset_update(struct web_req *r)
 	err_clear(&e);
 	if ((code = asset_edit(&r->app, &r->org, before->id, &in, out, &e)) != MM_OK) {
 		if (code == MM_EINVAL && !r->api)
-			web_page(r, 400, "asset_form", form_model(r, before, &in, false, e.msg));
+			web_page(r, 400, "asset_form", form_model(r, before, &in, false,
+			    web_err_text(r, &e)));
 		else
 			web_asset_fail(r, code, &e);
 		goto done;
@@ -493,7 +495,7 @@ page_asset_bulk(struct web_req *r)
 	if ((code = asset_bulk_edit(&r->app, &r->org, ids, n, &in, &e)) != MM_OK) {
 		/* name the asset that is missing: an id picked from another page */
 		if (code == MM_ENOTFOUND)
-			web_error(r, 404, NULL, e.msg);
+			web_error_err(r, 404, &e);
 		else
 			web_asset_fail(r, code, &e);
 		return;

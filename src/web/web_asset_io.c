@@ -218,15 +218,16 @@ page_import_post(struct web_req *r)
 	if (r->api) {
 		j = asset_import_report_json(&rep, 0);
 		if (j != NULL && code != MM_OK)
-			json_object_set_new(j, "error", json_pack("{siss}", "status", 422,
-			    "message", e.msg));
+			json_object_set_new(j, "error", json_pack("{sissssss?}", "status", 422,
+			    "message", web_err_text(r, &e), "code", err_code_name(e.code),
+			    "key", e.key));
 		asset_import_report_free(&rep);
 		web_json(r, code == MM_OK ? 200 : 422, j);
 		return;
 	}
 	m = report_model(r, &rep, sha, name, notice);
 	if (m != NULL && code != MM_OK)
-		json_object_set_new(m, "error", json_string(e.msg));
+		json_object_set_new(m, "error", json_string(web_err_text(r, &e)));
 	asset_import_report_free(&rep);
 	web_page(r, code == MM_OK ? 200 : 422, "asset_import", m);
 }

@@ -205,7 +205,8 @@ page_asset_treatment(struct web_req *r)
 	err_clear(&e);
 	if ((code = asset_set_treatment(&r->app, &r->org, as->id, &tin, &e)) != MM_OK) {
 		if (code == MM_EINVAL && !r->api)
-			web_page(r, 400, "asset", asset_model(r, as, &tin, e.msg));
+			web_page(r, 400, "asset", asset_model(r, as, &tin,
+			    web_err_text(r, &e)));
 		else
 			web_asset_fail(r, code, &e);
 		goto done;

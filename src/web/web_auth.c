@@ -125,9 +125,9 @@ page_password_post(struct web_req *r)
 		if (e.code == MM_ECONFLICT)
 			http_resp_header(r->resp, "Retry-After", "5");
 		if (r->api)
-			web_error(r, e.code == MM_ECONFLICT ? 503 : 400, NULL, e.msg);
+			web_error_err(r, e.code == MM_ECONFLICT ? 503 : 400, &e);
 		else
-			password_form(r, e.code == MM_ECONFLICT ? 503 : 400, e.msg);
+			password_form(r, e.code == MM_ECONFLICT ? 503 : 400, web_err_text(r, &e));
 		return;
 	}
 	if (r->api) {

@@ -81,7 +81,7 @@ diag_web_fail(struct web_req *r, const struct err *e)
 {
 	switch (e->code) {
 	case MM_EINVAL:
-		web_error(r, 400, NULL, e->msg);
+		web_error_err(r, 400, e);
 		break;
 	case MM_ENOTFOUND:
 		web_error(r, 404, "error.not_found", NULL);
@@ -330,7 +330,8 @@ page_diag_start(struct web_req *r)
 	if (diag_draft_start(&r->app, &r->org, respondent, kind, &row, &resumed, &e) !=
 	    MM_OK) {
 		if (e.code == MM_EINVAL && !r->api)
-			web_page(r, 400, "diagnosis_new", new_model(r, respondent, kind, e.msg));
+			web_page(r, 400, "diagnosis_new", new_model(r, respondent, kind,
+			    web_err_text(r, &e)));
 		else
 			diag_web_fail(r, &e);
 		return;
@@ -384,7 +385,8 @@ static void
 record_fail(struct web_req *r, const struct err *e)
 {
 	if (e->code == MM_EINVAL && !r->api)
-		web_page(r, 400, "diagnosis_new", new_model(r, NULL, NULL, e->msg));
+		web_page(r, 400, "diagnosis_new", new_model(r, NULL, NULL,
+		    web_err_text(r, e)));
 	else
 		diag_web_fail(r, e);
 }
@@ -664,7 +666,7 @@ page_diag_answers_post(struct web_req *r)
 	}
 	if (diag_draft_save(&r->app, &r->org, id, edits, n, NULL, &e) != MM_OK) {
 		if (e.code == MM_EINVAL && !r->api)
-			answer_page(r, 400, &v, part, e.msg, NULL, 0);
+			answer_page(r, 400, &v, part, web_err_text(r, &e), NULL, 0);
 		else
 			diag_web_fail(r, &e);
 		goto out;

@@ -84,7 +84,7 @@ page_diag_mine_post(struct web_req *r)
 	if (nbad > 0 || employee_check_save(&r->app, &r->org, r->auth.account.id, &want,
 	    given, NULL, &e) != MM_OK) {
 		if (e.code == MM_EINVAL && !r->api)
-			mine_page(r, 400, &shown, e.msg);
+			mine_page(r, 400, &shown, web_err_text(r, &e));
 		else
 			diag_web_fail(r, &e);
 		return;

@@ -285,7 +285,7 @@ page_diag_compare(struct web_req *r)
 	err_clear(&e);
 	if (diag_compare_rounds(&r->app, &r->org, a, b, &from, &to, &e) != MM_OK) {
 		if (e.code == MM_EINVAL)
-			compare_form(r, 400, a, b, e.msg);
+			compare_form(r, 400, a, b, web_err_text(r, &e));
 		else
 			diag_web_fail(r, &e);
 		return;

@@ -100,10 +100,10 @@ save_profile(struct web_req *r, bool finish, const char *tpl, const char *title_
 	err_clear(&e);
 	if (org_update_profile(&r->app, &r->org, &in, &e) != MM_OK) {
 		if (r->api)
-			web_error(r, e.code == MM_EINVAL ? 400 : 500, NULL, e.msg);
+			web_error_err(r, e.code == MM_EINVAL ? 400 : 500, &e);
 		else
 			web_page(r, e.code == MM_EINVAL ? 400 : 500, tpl,
-			    profile_model(r, title_key, e.msg));
+			    profile_model(r, title_key, web_err_text(r, &e)));
 		return false;
 	}
 	return true;
@@ -171,7 +171,7 @@ page_org_new_post(struct web_req *r)
 	if (org_create(&r->app, &in, &o, &existed, &e) != MM_OK ||
 	    (!existed && account_set_role(&r->app, r->auth.account.id, o.id, ROLE_OWNER,
 	    &e) != MM_OK)) {
-		web_error(r, e.code == MM_EINVAL || e.code == MM_ECONFLICT ? 400 : 500, NULL, e.msg);
+		web_error_err(r, e.code == MM_EINVAL || e.code == MM_ECONFLICT ? 400 : 500, &e);
 		return;
 	}
 	if (r->api) {

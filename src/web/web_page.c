@@ -225,8 +225,35 @@ web_error(struct web_req *r, int status, const char *key, const char *message)
 	const char *text = message ? message : web_t(r, key);
 
 	if (r->api) {
-		web_json(r, status, json_pack("{s{siss}}", "error", "status", status,
-		    "message", text));
+		web_json(r, status, json_pack("{s{sissss?}}", "error", "status", status,
+		    "message", text, "key", message ? NULL : key));
+		return;
+	}
+	web_page(r, status, "error", json_pack("{sissss}", "status", status,
+	    "message", text, "title", web_t(r, "error.title")));
+}
+
+const char *
+web_err_text(struct web_req *r, const struct err *e)
+{
+	struct buf b;
+	const char *s;
+
+	buf_init(&b, ERR_MSG_MAX);
+	err_render(e, r->lang, &b);
+	s = arena_strdup(r->req->arena, buf_cstr(&b));
+	buf_free(&b);
+	return s ? s : "";
+}
+
+void
+web_error_err(struct web_req *r, int status, const struct err *e)
+{
+	const char *text = web_err_text(r, e);
+
+	if (r->api) {
+		web_json(r, status, json_pack("{s{sissssss?}}", "error", "status", status,
+		    "message", text, "code", err_code_name(e->code), "key", e->key));
 		return;
 	}
 	web_page(r, status, "error", json_pack("{sissss}", "status", status,

@@ -80,7 +80,7 @@ page_pledge_status_post(struct web_req *r)
 	err_clear(&e);
 	if (pledge_set_status(&r->app, &r->org, web_param(r, 0), web_input(r, "status"),
 	    web_input(r, "note"), &e) != MM_OK) {
-		web_error(r, e.code == MM_EINVAL ? 400 : 500, NULL, e.msg);
+		web_error_err(r, e.code == MM_EINVAL ? 400 : 500, &e);
 		return;
 	}
 	if (r->api) {
@@ -103,7 +103,7 @@ page_pledge_declare_post(struct web_req *r)
 		return;
 	}
 	if (pledge_declare(&r->app, &r->org, strcmp(v, "yes") == 0, &e) != MM_OK) {
-		web_error(r, 500, NULL, e.msg);
+		web_error_err(r, 500, &e);
 		return;
 	}
 	if (r->api) {

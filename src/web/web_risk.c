@@ -354,7 +354,7 @@ page_risk_threats_post(struct web_req *r)
 		    (now != want[k] && (code = risk_rate_threat(&r->app, &r->org, m->media[k].id,
 		    want[k], &e)) != MM_OK)) {
 			threats_refused(r, code == MM_EINVAL ? 400 : 500, code == MM_EINVAL ?
-			    e.msg : web_t(r, "error.internal"));
+			    web_err_text(r, &e) : web_t(r, "error.internal"));
 			return;
 		}
 	}

@@ -97,7 +97,7 @@ page_roles_post(struct web_req *r)
 	}
 	err_clear(&e);
 	if (role_holder_save(&r->app, &r->org, in, n, &e) != MM_OK) {
-		web_error(r, e.code == MM_EINVAL ? 400 : 500, NULL, e.msg);
+		web_error_err(r, e.code == MM_EINVAL ? 400 : 500, &e);
 		return;
 	}
 	if (r->api) {

@@ -109,10 +109,10 @@ page_users_post(struct web_req *r)
 	}
 	if (account_create(&r->app, email, name, r->org.id, role, false, otp, &ac, &e) != MM_OK) {
 		if (r->api)
-			web_error(r, e.code == MM_EINVAL ? 400 : 409, NULL, e.msg);
+			web_error_err(r, e.code == MM_EINVAL ? 400 : 409, &e);
 		else
 			users_page(r, e.code == MM_EINVAL ? 400 : 409,
-			    json_pack("{ss}", "error", e.msg));
+			    json_pack("{ss}", "error", web_err_text(r, &e)));
 		return;
 	}
 	if (r->api) {
@@ -151,7 +151,7 @@ page_user_role_post(struct web_req *r)
 		return;
 	}
 	if (account_set_role(&r->app, id, r->org.id, role, &e) != MM_OK) {
-		web_error(r, e.code == MM_ECONFLICT ? 409 : 500, NULL, e.msg);
+		web_error_err(r, e.code == MM_ECONFLICT ? 409 : 500, &e);
 		return;
 	}
 	if (r->api) {
@@ -197,7 +197,7 @@ page_user_disable_post(struct web_req *r)
 		return;
 	}
 	if (account_disable(&r->app, id, off, &e) != MM_OK) {
-		web_error(r, 500, NULL, e.msg);
+		web_error_err(r, 500, &e);
 		return;
 	}
 	if (r->api)
@@ -250,7 +250,7 @@ page_tokens_post(struct web_req *r)
 	err_clear(&e);
 	if (auth_token_create(&r->app, r->auth.account.id, web_input(r, "name"), token, &id,
 	    &e) != MM_OK) {
-		web_error(r, e.code == MM_EINVAL ? 400 : 500, NULL, e.msg);
+		web_error_err(r, e.code == MM_EINVAL ? 400 : 500, &e);
 		return;
 	}
 	if (r->api)
@@ -273,7 +273,7 @@ page_token_revoke_post(struct web_req *r)
 		return;
 	}
 	if (auth_token_revoke(&r->app, r->auth.account.id, id, &e) != MM_OK) {
-		web_error(r, e.code == MM_ENOTFOUND ? 404 : 500, NULL, e.msg);
+		web_error_err(r, e.code == MM_ENOTFOUND ? 404 : 500, &e);
 		return;
 	}
 	if (r->api)
