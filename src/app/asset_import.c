@@ -57,7 +57,7 @@ struct importer {
 static enum mm_err
 nomem(struct importer *im)
 {
-	return err_set(im->e, MM_ENOMEM, "メモリが足りません");
+	return err_key(im->e, MM_ENOMEM, "err.nomem");
 }
 
 /* "機密性 (K 列)" for ledger column COL */
@@ -753,7 +753,7 @@ asset_import(struct app *a, const struct org *o, const char *data, size_t len,
 	rep->dry_run = opt->dry_run;
 	rep->format = xlsx_in_is_zip(data, len) ? ASSET_IO_XLSX : ASSET_IO_CSV;
 	if ((im = calloc(1, sizeof(*im))) == NULL)
-		return err_set(e, MM_ENOMEM, "メモリが足りません");
+		return err_key(e, MM_ENOMEM, "err.nomem");
 	im->a = a;
 	im->o = o;
 	im->m = &a->cat->risk;

@@ -295,7 +295,7 @@ xlsx_threat_sheet(struct export *ex, const struct org *o, struct err *e)
 	bool diag;
 
 	if ((view = risk_threats_view(ex->a, o, LANG_JA, e)) == NULL)
-		return e->code != MM_OK ? e->code : err_set(e, MM_ENOMEM, "メモリが足りません");
+		return e->code != MM_OK ? e->code : err_key(e, MM_ENOMEM, "err.nomem");
 	if ((code = xlsx_out_sheet(ex->x, "脅威の状況", cols, sizeof(cols) / sizeof(cols[0]), 1,
 	    e)) != MM_OK) {
 		json_decref(view);
@@ -437,7 +437,7 @@ asset_io_export(struct app *a, const struct org *o, enum asset_io_format fmt,
 		break;
 	case ASSET_IO_JSON:
 		if ((ex.list = json_array()) == NULL)
-			return err_set(e, MM_ENOMEM, "メモリが足りません");
+			return err_key(e, MM_ENOMEM, "err.nomem");
 		code = asset_each(a->db, o->id, &f, json_row, &ex, e);
 		if (code == MM_OK) {
 			json_t *doc = json_pack("{sssIso}", "org", o->slug, "count", (json_int_t)total,
@@ -446,7 +446,7 @@ asset_io_export(struct app *a, const struct org *o, enum asset_io_format fmt,
 			s = doc ? json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
 			json_decref(doc);
 			if (s == NULL || !buf_puts(out, s) || !buf_putc(out, '\n'))
-				code = err_set(e, MM_ENOMEM, "メモリが足りません");
+				code = err_key(e, MM_ENOMEM, "err.nomem");
 			free(s);
 		}
 		json_decref(ex.list);

@@ -130,7 +130,7 @@ asset_query_page(struct app *a, long long org_id, const struct asset_query *q,
 	c.limit = q->f.limit;
 	code = asset_query_each(a, org_id, q, page_one, &c, e);
 	if (code == MM_OK && c.nomem)
-		code = err_set(e, MM_ENOMEM, "メモリが足りません");
+		code = err_key(e, MM_ENOMEM, "err.nomem");
 	if (code != MM_OK) {
 		free(c.rows);
 		return code;

@@ -244,7 +244,7 @@ asset_create(struct app *a, const struct org *o, const struct asset_input *in,
 	enum mm_err code;
 
 	if (ctx == NULL || base == NULL) {
-		code = err_set(e, MM_ENOMEM, "メモリが足りません");
+		code = err_key(e, MM_ENOMEM, "err.nomem");
 		goto done;
 	}
 	base->org_id = o->id;
@@ -272,7 +272,7 @@ edit_one(struct app *a, const struct org *o, const struct risk_context *ctx,
 	enum mm_err code;
 
 	if (before == NULL)
-		return err_set(e, MM_ENOMEM, "メモリが足りません");
+		return err_key(e, MM_ENOMEM, "err.nomem");
 	if ((code = asset_get(a->db, o->id, id, before, e)) == MM_OK &&
 	    (code = asset_apply(a, ctx, in, before, out, NULL, e)) == MM_OK &&
 	    (code = asset_update(a->db, out, e)) == MM_OK)
@@ -289,7 +289,7 @@ asset_edit(struct app *a, const struct org *o, long long id,
 	enum mm_err code;
 
 	if (ctx == NULL)
-		return err_set(e, MM_ENOMEM, "メモリが足りません");
+		return err_key(e, MM_ENOMEM, "err.nomem");
 	if ((code = app_begin(a, e)) == MM_OK) {
 		if ((code = risk_context_load(a, o->id, ctx, e)) != MM_OK ||
 		    (code = edit_one(a, o, ctx, id, in, out, e)) != MM_OK ||
@@ -310,7 +310,7 @@ asset_bulk_edit(struct app *a, const struct org *o, const long long *ids, size_t
 	size_t k;
 
 	if (ctx == NULL || tmp == NULL) {
-		code = err_set(e, MM_ENOMEM, "メモリが足りません");
+		code = err_key(e, MM_ENOMEM, "err.nomem");
 		goto done;
 	}
 	if (n == 0) {
@@ -338,7 +338,7 @@ asset_duplicate(struct app *a, const struct org *o, long long id, struct asset *
 	enum mm_err code;
 
 	if (src == NULL)
-		return err_set(e, MM_ENOMEM, "メモリが足りません");
+		return err_key(e, MM_ENOMEM, "err.nomem");
 	if ((code = app_begin(a, e)) != MM_OK)
 		goto done;
 	if ((code = asset_get(a->db, o->id, id, src, e)) != MM_OK)
@@ -368,7 +368,7 @@ asset_remove(struct app *a, const struct org *o, long long id, struct err *e)
 	enum mm_err code;
 
 	if (before == NULL)
-		return err_set(e, MM_ENOMEM, "メモリが足りません");
+		return err_key(e, MM_ENOMEM, "err.nomem");
 	if ((code = app_begin(a, e)) == MM_OK) {
 		if ((code = asset_get(a->db, o->id, id, before, e)) != MM_OK ||
 		    (code = asset_delete(a->db, o->id, id, e)) != MM_OK ||
@@ -390,7 +390,7 @@ asset_set_treatment(struct app *a, const struct org *o, long long id,
 	long res = 0;
 
 	if (before == NULL || after == NULL) {
-		code = err_set(e, MM_ENOMEM, "メモリが足りません");
+		code = err_key(e, MM_ENOMEM, "err.nomem");
 		goto done;
 	}
 	if ((code = app_begin(a, e)) != MM_OK)
@@ -477,7 +477,7 @@ refresh_one(void *p, const struct asset *as)
 		struct asset *v = realloc(r->changed, want * sizeof(*v));
 		if (v == NULL) {
 			r->failed = true;
-			err_set(r->e, MM_ENOMEM, "メモリが足りません");
+			err_key(r->e, MM_ENOMEM, "err.nomem");
 			return 1;
 		}
 		r->changed = v;
@@ -499,7 +499,7 @@ risk_refresh(struct app *a, long long org_id, struct err *e)
 	memset(&r, 0, sizeof(r));
 	memset(&f, 0, sizeof(f));
 	if (ctx == NULL)
-		return err_set(e, MM_ENOMEM, "メモリが足りません");
+		return err_key(e, MM_ENOMEM, "err.nomem");
 	r.ctx = ctx;
 	r.e = e;
 	if ((code = risk_context_load(a, org_id, ctx, e)) == MM_OK &&

@@ -62,7 +62,7 @@ audit_record(struct app *a, long long org_id, const char *action,
 nomem:
 	free(b);
 	free(af);
-	return err_set(e, MM_ENOMEM, "メモリが足りません");
+	return err_key(e, MM_ENOMEM, "err.nomem");
 }
 
 struct verify_walk {

@@ -79,7 +79,7 @@ from_cp932(const char *data, size_t len, struct buf *out, struct err *e)
 	/* one CP932 byte becomes at most three UTF-8 bytes (half-width kana) */
 	cap = len * 3 + 1;
 	if ((dst = malloc(cap)) == NULL) {
-		code = err_set(e, MM_ENOMEM, "メモリが足りません");
+		code = err_key(e, MM_ENOMEM, "err.nomem");
 		goto done;
 	}
 	p = dst;
@@ -91,7 +91,7 @@ from_cp932(const char *data, size_t len, struct buf *out, struct err *e)
 		    " (Excel からは「CSV UTF-8」で保存してください)",
 		    line_of(data, (size_t)(in - data)));
 	else if (!buf_append(out, dst, cap - outleft))
-		code = err_set(e, MM_ENOMEM, "メモリが足りません");
+		code = err_key(e, MM_ENOMEM, "err.nomem");
 	free(dst);
 done:
 	iconv_close(cd);
@@ -224,7 +224,7 @@ on_field(void *s, size_t len, void *ctx)
 			r->off = off;
 		ptrs = off ? realloc(r->ptrs, want * sizeof(*ptrs)) : NULL;
 		if (ptrs == NULL) {
-			fail(r, err_set(r->e, MM_ENOMEM, "メモリが足りません"));
+			fail(r, err_key(r->e, MM_ENOMEM, "err.nomem"));
 			return;
 		}
 		r->ptrs = ptrs;
@@ -234,7 +234,7 @@ on_field(void *s, size_t len, void *ctx)
 	buf_append(&r->text, s ? s : "", len);
 	buf_putc(&r->text, '\0');
 	if (buf_failed(&r->text))
-		fail(r, err_set(r->e, MM_ENOMEM, "メモリが足りません"));
+		fail(r, err_key(r->e, MM_ENOMEM, "err.nomem"));
 }
 
 static void
@@ -308,7 +308,7 @@ csv_in_read(const char *data, size_t len, const struct csv_in_limits *lim,
 	if (enc_out != NULL)
 		*enc_out = enc;
 	if (csv_init(&p, CSV_REPALL_NL) != 0) {
-		code = err_set(e, MM_ENOMEM, "メモリが足りません");
+		code = err_key(e, MM_ENOMEM, "err.nomem");
 		goto done;
 	}
 	parser = true;

@@ -154,7 +154,7 @@ put_answer(struct app *a, const struct org *o, long long round_id, int no,
 	    strcmp(notes->notes[no - 1] ? notes->notes[no - 1] : "", clean) == 0)
 		return MM_OK;
 	if (answer != DIAG_UNANSWERED && *clean && (copy = strdup(clean)) == NULL)
-		return err_set(e, MM_ENOMEM, "メモリが足りません");
+		return err_key(e, MM_ENOMEM, "err.nomem");
 	if ((code = diag_answer_put(a->db, round_id, no, answer, clean, e)) != MM_OK) {
 		free(copy);
 		return code;
@@ -229,7 +229,7 @@ diag_draft_save(struct app *a, const struct org *o, long long round_id,
 		goto out;
 	}
 	if ((clean = calloc(n ? n : 1, sizeof(*clean))) == NULL) {
-		code = err_set(e, MM_ENOMEM, "メモリが足りません");
+		code = err_key(e, MM_ENOMEM, "err.nomem");
 		goto out;
 	}
 	/* every edit is checked before anything is written */
@@ -507,7 +507,7 @@ diag_org_view(struct app *a, const struct org *o, struct diag_sheet *sheet,
 		return code;
 	sheets = calloc(n ? n : 1, sizeof(*sheets));
 	if (sheets == NULL) {
-		code = err_set(e, MM_ENOMEM, "メモリが足りません");
+		code = err_key(e, MM_ENOMEM, "err.nomem");
 		goto done;
 	}
 	/* the newest completed round of each respondent: skip a round when
@@ -551,7 +551,7 @@ diag_latest_rounds(struct app *a, const struct org *o,
 		return code;
 	if ((keep = calloc(all ? all : 1, sizeof(*keep))) == NULL) {
 		free(rounds);
-		return err_set(e, MM_ENOMEM, "メモリが足りません");
+		return err_key(e, MM_ENOMEM, "err.nomem");
 	}
 	/* newest first: the list comes oldest first */
 	for (i = all; i-- > 0;)

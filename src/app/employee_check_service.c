@@ -113,7 +113,7 @@ employee_check_save(struct app *a, const struct org *o, long long account_id,
 	before = json_object();
 	after = json_object();
 	if (before == NULL || after == NULL) {
-		code = err_set(e, MM_ENOMEM, "メモリが足りません");
+		code = err_key(e, MM_ENOMEM, "err.nomem");
 		goto fail;
 	}
 	for (i = 0; i < m->nitems; i++) {

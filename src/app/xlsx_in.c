@@ -211,7 +211,7 @@ xlsx_read_part(struct xlsx *x, const char *name, bool required, struct xml_job *
 	p = XML_ParserCreateNS(NULL, '|');
 	chunk = malloc(CHUNK);
 	if (p == NULL || chunk == NULL) {
-		code = err_set(x->e, MM_ENOMEM, "メモリが足りません");
+		code = err_key(x->e, MM_ENOMEM, "err.nomem");
 		goto done;
 	}
 	/* no DTD: without one there are no entities to expand, inside or

@@ -34,7 +34,7 @@ sst_start(void *ud, const XML_Char *name, const XML_Char **atts)
 			size_t want = x->sst_alloc ? x->sst_alloc * 2 : 1024;
 			size_t *v = realloc(x->sst_off, want * sizeof(*v));
 			if (v == NULL) {
-				xlsx_job_fail(&s->job, err_set(x->e, MM_ENOMEM, "メモリが足りません"));
+				xlsx_job_fail(&s->job, err_key(x->e, MM_ENOMEM, "err.nomem"));
 				return;
 			}
 			x->sst_off = v;
@@ -164,7 +164,7 @@ styles_start(void *ud, const XML_Char *name, const XML_Char **atts)
 			size_t want = x->xf_alloc ? x->xf_alloc * 2 : 64;
 			bool *nv = realloc(x->xf_date, want * sizeof(*nv));
 			if (nv == NULL) {
-				xlsx_job_fail(&st->job, err_set(x->e, MM_ENOMEM, "メモリが足りません"));
+				xlsx_job_fail(&st->job, err_key(x->e, MM_ENOMEM, "err.nomem"));
 				return;
 			}
 			x->xf_date = nv;
@@ -352,7 +352,7 @@ end_cell(struct sheet *s)
 	s->nvals++;
 	buf_puts(&s->text, v);
 	if (!buf_putc(&s->text, '\0'))
-		xlsx_job_fail(&s->job, err_set(x->e, MM_ENOMEM, "メモリが足りません"));
+		xlsx_job_fail(&s->job, err_key(x->e, MM_ENOMEM, "err.nomem"));
 }
 
 static void
@@ -463,7 +463,7 @@ xlsx_read_sheet(struct xlsx *x, const char *path, const char *sheet_name,
 	s.offs = calloc(lim->max_cols ? lim->max_cols : 1, sizeof(*s.offs));
 	s.ptrs = calloc(lim->max_cols ? lim->max_cols : 1, sizeof(*s.ptrs));
 	if (s.cell == NULL || s.cols == NULL || s.offs == NULL || s.ptrs == NULL)
-		code = err_set(x->e, MM_ENOMEM, "メモリが足りません");
+		code = err_key(x->e, MM_ENOMEM, "err.nomem");
 	else
 		code = xlsx_read_part(x, path, true, &s.job, sheet_start, sheet_end, sheet_text, sink);
 	buf_free(&s.text);

@@ -29,8 +29,12 @@ catalog_fail(struct err *e, const char *label, const char *file,
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
-	return err_set(e, MM_ECATALOG, "カタログの誤り: %s/%s: %s: %s",
-	    label, file, id && *id ? id : "(全体)", what);
+	/* the details are for the catalog's authors: a parameter */
+	if (id == NULL || *id == '\0')
+		return err_keyf(e, MM_ECATALOG, "err.catalog.invalid_file",
+		    "{label}%s{file}%s{what}%s", label, file, what);
+	return err_keyf(e, MM_ECATALOG, "err.catalog.invalid",
+	    "{label}%s{file}%s{id}%s{what}%s", label, file, id, what);
 }
 
 #define fail(l, file, id, ...) \
@@ -84,7 +88,7 @@ add_ref(struct loader *l, const char *file, const char *id, const char *key,
 		return fail(l, file, id, "\"%s\" は id の文字列でなければなりません", key);
 	if (json_array_append_new(l->refs, json_pack("[ssss]", file, id ? id : "",
 	    key, json_string_value(target))) != 0)
-		return err_set(l->e, MM_ENOMEM, "メモリが足りません");
+		return err_key(l->e, MM_ENOMEM, "err.nomem");
 	return MM_OK;
 }
 
@@ -119,7 +123,7 @@ walk(struct loader *l, const char *file, const char *id, const char *key,
 		if (json_object_get(l->c->ids, id) != NULL)
 			return fail(l, file, id, "id が重複しています");
 		if (json_object_set(l->c->ids, id, node) != 0)
-			return err_set(l->e, MM_ENOMEM, "メモリが足りません");
+			return err_key(l->e, MM_ENOMEM, "err.nomem");
 	}
 	json_object_foreach(node, k, v) {
 		if (ends_with(k, "_ref")) {
@@ -315,7 +319,7 @@ catalog_load_dir(const char *dir, struct catalog **out, struct err *e)
 	enum mm_err rc;
 
 	if (d.files == NULL)
-		return err_set(e, MM_ENOMEM, "メモリが足りません");
+		return err_key(e, MM_ENOMEM, "err.nomem");
 	rc = catalog_load(&src, out, e);
 	/* the catalog keeps the parsed trees, not the raw text */
 	json_decref(d.files);
@@ -337,13 +341,13 @@ catalog_load(const struct catalog_source *src, struct catalog **out,
 	docs = json_object();
 	if (l.c == NULL || l.refs == NULL || docs == NULL) {
 		json_decref(docs);
-		rc = err_set(e, MM_ENOMEM, "メモリが足りません");
+		rc = err_key(e, MM_ENOMEM, "err.nomem");
 		goto fail;
 	}
 	l.c->root = docs;
 	l.c->ids = json_object();
 	if (l.c->ids == NULL) {
-		rc = err_set(e, MM_ENOMEM, "メモリが足りません");
+		rc = err_key(e, MM_ENOMEM, "err.nomem");
 		goto fail;
 	}
 	if ((rc = load_file(&l, "manifest.json", &manifest)) != MM_OK)

@@ -42,7 +42,7 @@ account_insert(struct db *db, struct account *a, struct err *e)
 	db_bind_text(st, 7, a->created_at);
 	code = row_step_done(st, e);
 	if (code == MM_ECONFLICT)
-		return err_set(e, code, "%s のアカウントは既にあります", a->email);
+		return err_keyf(e, code, "err.account.exists", "{email}%s", a->email);
 	if (code == MM_OK)
 		a->id = db_last_id(db);
 	return code;
@@ -51,7 +51,7 @@ account_insert(struct db *db, struct account *a, struct err *e)
 static enum mm_err
 account_one(struct db_stmt *st, struct account *a, struct err *e)
 {
-	enum mm_err code = row_step_one(st, "アカウントが見つかりません", e);
+	enum mm_err code = row_step_one(st, "err.account.not_found", e);
 
 	if (code == MM_OK)
 		account_read(st, a);
@@ -119,7 +119,7 @@ account_count(struct db *db, long long *n, struct err *e)
 	code = db_prepare(db, "SELECT count(*) FROM account", &st, e);
 	if (code != MM_OK)
 		return code;
-	code = row_step_one(st, "", e);
+	code = row_step_one(st, NULL, e);
 	*n = code == MM_OK ? db_col_int(st, 0) : 0;
 	db_finalize(st);
 	return code;
@@ -303,7 +303,7 @@ membership_count_role(struct db *db, long long org_id, enum role r,
 	db_bind_int(st, 1, org_id);
 	db_bind_text(st, 2, role_id(r));
 	db_bind_int(st, 3, except_id);
-	code = row_step_one(st, "", e);
+	code = row_step_one(st, NULL, e);
 	*n = code == MM_OK ? db_col_int(st, 0) : 0;
 	db_finalize(st);
 	return code;

@@ -216,7 +216,7 @@ asset_update(struct db *db, const struct asset *a, struct err *e)
 	asset_bind(st, a);
 	if ((code = row_step_done(st, e)) != MM_OK)
 		return code;
-	return db_changes(db) == 0 ? err_set(e, MM_ENOTFOUND, "情報資産がありません") : MM_OK;
+	return db_changes(db) == 0 ? err_key(e, MM_ENOTFOUND, "err.asset.none") : MM_OK;
 }
 
 enum mm_err
@@ -265,7 +265,7 @@ asset_delete(struct db *db, long long org_id, long long id, struct err *e)
 	db_bind_int(st, 2, org_id);
 	if ((code = row_step_done(st, e)) != MM_OK)
 		return code;
-	return db_changes(db) == 0 ? err_set(e, MM_ENOTFOUND, "情報資産がありません") : MM_OK;
+	return db_changes(db) == 0 ? err_key(e, MM_ENOTFOUND, "err.asset.none") : MM_OK;
 }
 
 enum mm_err
@@ -281,11 +281,11 @@ asset_get(struct db *db, long long org_id, long long id, struct asset *out,
 		return code;
 	db_bind_int(st, 1, org_id);
 	db_bind_int(st, 2, id);
-	code = row_step_one(st, "", e);
+	code = row_step_one(st, NULL, e);
 	if (code == MM_OK)
 		asset_read(st, out);
 	else if (code == MM_ENOTFOUND)
-		err_set(e, code, "情報資産 %lld はこの組織にありません", id);
+		err_keyf(e, code, "err.asset.not_in_org", "{id}%lld", id);
 	db_finalize(st);
 	return code;
 }
@@ -318,7 +318,7 @@ asset_list(struct db *db, long long org_id, const struct asset_filter *f,
 		if (code != MM_OK)
 			return code;
 		bind_filter(st, org_id, f);
-		code = row_step_one(st, "", e);
+		code = row_step_one(st, NULL, e);
 		*total = code == MM_OK ? db_col_int(st, 0) : 0;
 		db_finalize(st);
 		if (code != MM_OK)
@@ -347,7 +347,7 @@ asset_each(struct db *db, long long org_id, const struct asset_filter *f,
 	if (s < 0 || s >= ASSET_SORT_COUNT)
 		s = ASSET_SORT_ID;
 	if ((row = malloc(sizeof(*row))) == NULL)
-		return err_set(e, MM_ENOMEM, "メモリが足りません");
+		return err_key(e, MM_ENOMEM, "err.nomem");
 	code = db_prepare(db, asset_list_sql[s][f->desc ? 1 : 0], &st, e);
 	if (code != MM_OK) {
 		free(row);

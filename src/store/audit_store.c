@@ -13,7 +13,7 @@ audit_store_head(struct db *db, long long *count, char last_hash[SHA256_HEX_LEN]
 	code = db_prepare(db, "SELECT count, last_hash FROM audit_head WHERE id = 1", &st, e);
 	if (code != MM_OK)
 		return code;
-	code = row_step_one(st, "監査ログの先頭情報がありません", e);
+	code = row_step_one(st, "err.audit.no_head", e);
 	if (code == MM_OK) {
 		*count = db_col_int(st, 0);
 		snprintf(last_hash, SHA256_HEX_LEN, "%s",

@@ -27,6 +27,7 @@ struct db_stmt {
 	bool in_use;
 };
 
+/* the error for SQLite's RC; WHAT is the locale key of the step that failed */
 static enum mm_err
 db_fail(struct db *db, int rc, struct err *e, const char *what)
 {
@@ -39,19 +40,15 @@ db_fail(struct db *db, int rc, struct err *e, const char *what)
 		if (strstr(msg, "immutable") != NULL)
 			code = MM_EIMMUTABLE;
 	} else if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED) {
-		return err_set(e, MM_EDB,
-		    "データベースが他の処理で使用中です。しばらくしてからやり直してください (%s)",
-		    what);
+		return err_keyf(e, MM_EDB, "err.db.busy", "{@what}%s", what);
 	} else if (prim == SQLITE_FULL) {
-		return err_set(e, MM_EDB,
-		    "ディスクがいっぱいのため書き込めませんでした。何も変更されていません");
+		return err_key(e, MM_EDB, "err.db.full");
 	} else if (prim == SQLITE_READONLY) {
-		return err_set(e, MM_EDB, "データベースに書き込む権限がありません");
+		return err_key(e, MM_EDB, "err.db.readonly");
 	} else if (prim == SQLITE_NOTADB || prim == SQLITE_CORRUPT) {
-		return err_set(e, MM_EDB, "mamori のデータベースではないか、壊れています: %s",
-		    db ? db->path : "");
+		return err_keyf(e, MM_EDB, "err.db.corrupt", "{path}%s", db ? db->path : "");
 	}
-	return err_set(e, code, "データベースのエラー (%s): %s", what, msg);
+	return err_keyf(e, code, "err.db.failed", "{@what}%s{reason}%s", what, msg);
 }
 
 enum mm_err
@@ -66,8 +63,7 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 
 	*out = NULL;
 	if (mode != DB_OPEN_CREATE && stat(path, &sb) != 0)
-		return err_set(e, MM_ENOTFOUND,
-		    "データベース %s がありません。先に mamori init を実行してください", path);
+		return err_keyf(e, MM_ENOTFOUND, "err.db.missing", "{path}%s", path);
 	if (mode == DB_OPEN_READONLY)
 		flags |= SQLITE_OPEN_READONLY;
 	else
@@ -77,11 +73,11 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 	db = calloc(1, sizeof(*db));
 	if (db == NULL || (db->path = strdup(path)) == NULL) {
 		free(db);
-		return err_set(e, MM_ENOMEM, "メモリが足りません");
+		return err_key(e, MM_ENOMEM, "err.nomem");
 	}
 	rc = sqlite3_open_v2(path, &db->h, flags, NULL);
 	if (rc != SQLITE_OK) {
-		err_set(e, MM_EDB, "データベース %s を開けません: %s", path,
+		err_keyf(e, MM_EDB, "err.db.open", "{path}%s{reason}%s", path,
 		    db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
 		db_close(db);
 		return MM_EDB;
@@ -97,7 +93,7 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 	    "PRAGMA trusted_schema=OFF;",
 	    NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
-		enum mm_err code = db_fail(db, rc, e, "設定");
+		enum mm_err code = db_fail(db, rc, e, "err.db.op.setup");
 		sqlite3_free(msg);
 		db_close(db);
 		return code;
@@ -137,7 +133,7 @@ db_exec_script(struct db *db, const char *sql, struct err *e)
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
 
 	if (rc != SQLITE_OK) {
-		err_set(e, MM_EDB, "SQL の実行に失敗しました: %s",
+		err_keyf(e, MM_EDB, "err.db.exec", "{reason}%s",
 		    msg ? msg : sqlite3_errstr(rc));
 		sqlite3_free(msg);
 		return MM_EDB;
@@ -150,7 +146,7 @@ db_begin(struct db *db, struct err *e)
 {
 	int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 
-	return rc == SQLITE_OK ? MM_OK : db_fail(db, rc, e, "開始");
+	return rc == SQLITE_OK ? MM_OK : db_fail(db, rc, e, "err.db.op.begin");
 }
 
 enum mm_err
@@ -159,7 +155,7 @@ db_commit(struct db *db, struct err *e)
 	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 
 	if (rc != SQLITE_OK) {
-		enum mm_err code = db_fail(db, rc, e, "確定");
+		enum mm_err code = db_fail(db, rc, e, "err.db.op.commit");
 		db_rollback(db);
 		return code;
 	}
@@ -189,11 +185,11 @@ db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err *e)
 		}
 	st = calloc(1, sizeof(*st));
 	if (st == NULL)
-		return err_set(e, MM_ENOMEM, "メモリが足りません");
+		return err_key(e, MM_ENOMEM, "err.nomem");
 	rc = sqlite3_prepare_v2(db->h, sql, -1, &st->s, NULL);
 	if (rc != SQLITE_OK) {
 		free(st);
-		return db_fail(db, rc, e, "準備");
+		return db_fail(db, rc, e, "err.db.op.prepare");
 	}
 	st->db = db;
 	st->key = sql;
@@ -235,7 +231,7 @@ db_step(struct db_stmt *st, struct err *e)
 		return DB_ROW;
 	if (rc == SQLITE_DONE)
 		return DB_DONE;
-	return db_fail(st->db, rc, e, "実行");
+	return db_fail(st->db, rc, e, "err.db.op.step");
 }
 
 void
@@ -304,13 +300,13 @@ db_backup(struct db *db, const char *dest,
 	rc = sqlite3_open_v2(dest, &out,
 	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {
-		code = err_set(e, MM_EIO, "バックアップ先 %s を作れません: %s", dest,
+		code = err_keyf(e, MM_EIO, "err.backup.create", "{path}%s{reason}%s", dest,
 		    out ? sqlite3_errmsg(out) : sqlite3_errstr(rc));
 		goto done;
 	}
 	b = sqlite3_backup_init(out, "main", db->h, "main");
 	if (b == NULL) {
-		code = err_set(e, MM_EDB, "バックアップを開始できません: %s",
+		code = err_keyf(e, MM_EDB, "err.backup.start", "{reason}%s",
 		    sqlite3_errmsg(out));
 		goto done;
 	}
@@ -324,18 +320,18 @@ db_backup(struct db *db, const char *dest,
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
-		code = err_set(e, MM_EDB, "バックアップに失敗しました: %s",
+		code = err_keyf(e, MM_EDB, "err.backup.failed", "{reason}%s",
 		    sqlite3_errstr(rc));
 		goto done;
 	}
 	/* a backup is one self-contained file: no WAL beside it */
 	rc = sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		code = err_set(e, MM_EDB, "バックアップの仕上げに失敗しました: %s",
+		code = err_keyf(e, MM_EDB, "err.backup.finish", "{reason}%s",
 		    sqlite3_errmsg(out));
 done:
 	if (sqlite3_close(out) != SQLITE_OK && code == MM_OK)
-		code = err_set(e, MM_EIO, "バックアップ %s を閉じられません", dest);
+		code = err_keyf(e, MM_EIO, "err.backup.close", "{path}%s", dest);
 	return code;
 }
 
@@ -349,19 +345,19 @@ db_restore(struct db *db, const char *src, struct err *e)
 
 	rc = sqlite3_open_v2(src, &in, SQLITE_OPEN_READONLY, NULL);
 	if (rc != SQLITE_OK) {
-		code = err_set(e, MM_EIO, "%s を開けません: %s", src,
+		code = err_keyf(e, MM_EIO, "err.backup.open", "{path}%s{reason}%s", src,
 		    in ? sqlite3_errmsg(in) : sqlite3_errstr(rc));
 		goto done;
 	}
 	b = sqlite3_backup_init(db->h, "main", in, "main");
 	if (b == NULL) {
-		code = db_fail(db, sqlite3_errcode(db->h), e, "復元");
+		code = db_fail(db, sqlite3_errcode(db->h), e, "err.db.op.restore");
 		goto done;
 	}
 	rc = sqlite3_backup_step(b, -1);
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE)
-		code = err_set(e, MM_EDB, "復元に失敗しました。データベースは元のままです: %s",
+		code = err_keyf(e, MM_EDB, "err.backup.restore", "{reason}%s",
 		    sqlite3_errstr(rc));
 done:
 	sqlite3_close(in);
@@ -379,7 +375,7 @@ db_integrity(struct db *db, struct err *e)
 		return code;
 	rc = db_step(st, e);
 	if (rc == DB_ROW && strcmp(db_col_text(st, 0), "ok") != 0)
-		code = err_set(e, MM_EINTEGRITY, "整合性検査で問題が見つかりました: %s",
+		code = err_keyf(e, MM_EINTEGRITY, "err.db.integrity", "{reason}%s",
 		    db_col_text(st, 0));
 	else if (rc < 0)
 		code = (enum mm_err)rc;

@@ -59,7 +59,7 @@ respondent_find_or_add(struct db *db, long long org_id, const char *name,
 		return code;
 	db_bind_int(st, 1, org_id);
 	db_bind_text(st, 2, name);
-	code = row_step_one(st, "", e);
+	code = row_step_one(st, NULL, e);
 	if (code == MM_OK)
 		*id = db_col_int(st, 0);
 	db_finalize(st);
@@ -105,10 +105,10 @@ diag_round_insert(struct db *db, struct diag_round_row *r, struct err *e)
 
 /* run ST (bound by the caller) and read the one round it returns */
 static enum mm_err
-round_one(struct db_stmt *st, const char *what, struct diag_round_row *r,
+round_one(struct db_stmt *st, const char *key, struct diag_round_row *r,
     struct err *e)
 {
-	enum mm_err code = row_step_one(st, what, e);
+	enum mm_err code = row_step_one(st, key, e);
 
 	if (code == MM_OK)
 		round_read(st, r);
@@ -129,9 +129,9 @@ diag_round_get(struct db *db, long long org_id, long long id,
 		return code;
 	db_bind_int(st, 1, org_id);
 	db_bind_int(st, 2, id);
-	code = round_one(st, "", r, e);
+	code = round_one(st, NULL, r, e);
 	if (code == MM_ENOTFOUND)
-		err_set(e, code, "診断 %lld はこの組織にありません", id);
+		err_keyf(e, code, "err.diag.round_not_in_org", "{id}%lld", id);
 	return code;
 }
 
@@ -149,7 +149,7 @@ diag_round_draft(struct db *db, long long org_id, long long respondent_id,
 		return code;
 	db_bind_int(st, 1, org_id);
 	db_bind_int(st, 2, respondent_id);
-	return round_one(st, "下書きはありません", r, e);
+	return round_one(st, "err.diag.no_draft", r, e);
 }
 
 enum mm_err
@@ -168,7 +168,7 @@ diag_round_previous(struct db *db, long long org_id, long long respondent_id,
 	db_bind_int(st, 1, org_id);
 	db_bind_int(st, 2, respondent_id);
 	db_bind_int(st, 3, before_id);
-	return round_one(st, "前回の診断はありません", r, e);
+	return round_one(st, "err.diag.no_previous", r, e);
 }
 
 static void
@@ -220,7 +220,7 @@ diag_round_complete(struct db *db, long long id, const char *at,
 	db_bind_text(st, 5, rule == DIAG_NA_EXCLUDE ? "exclude" : "full");
 	code = row_step_done(st, e);
 	if (code == MM_EIMMUTABLE)
-		err_set(e, code, "診断 %lld は完了済みのため変更できません", id);
+		err_keyf(e, code, "err.diag.round_completed", "{id}%lld", id);
 	return code;
 }
 
@@ -269,7 +269,7 @@ diag_answers_load(struct db *db, long long round_id, struct diag_sheet *sheet,
 		sheet->answers[no - 1] = diag_answer_from_id(db_col_text(st, 1));
 		if (notes != NULL && note != NULL && *note != '\0' &&
 		    (notes->notes[no - 1] = strdup(note)) == NULL) {
-			rc = err_set(e, MM_ENOMEM, "メモリが足りません");
+			rc = err_key(e, MM_ENOMEM, "err.nomem");
 			break;
 		}
 	}
@@ -305,7 +305,7 @@ diag_answer_put(struct db *db, long long round_id, int no,
 	}
 	code = row_step_done(st, e);
 	if (code == MM_EIMMUTABLE)
-		err_set(e, code, "完了した診断の回答は変更できません");
+		err_key(e, code, "err.diag.answers_completed");
 	return code;
 }
 
@@ -324,10 +324,9 @@ diag_refs_check(struct db *db, const char *catalog_id, size_t nitems,
 		return code;
 	db_bind_text(st, 1, catalog_id);
 	db_bind_int(st, 2, (long long)nitems);
-	code = row_step_one(st, "", e);
+	code = row_step_one(st, NULL, e);
 	if (code == MM_OK)
-		code = err_set(e, MM_EINTEGRITY,
-		    "診断 %lld がこの mamori の知らないカタログを参照しています (%s)",
+		code = err_keyf(e, MM_EINTEGRITY, "err.diag.unknown_catalog", "{id}%lld{what}%s",
 		    db_col_int(st, 0), db_col_text(st, 1));
 	else if (code == MM_ENOTFOUND)
 		code = MM_OK;

@@ -105,9 +105,8 @@ migrate_apply_set(struct db *db, const struct migration *set, size_t n,
 	if ((code = migrate_version(db, &version, e)) != MM_OK)
 		goto fail;
 	if (n > 0 && version > set[n - 1].version) {
-		code = err_set(e, MM_ESCHEMA,
-		    "データベースの版 (%d) がこの mamori (%d) より新しいため開けません。"
-		    "新しい mamori を使ってください", version, set[n - 1].version);
+		code = err_keyf(e, MM_ESCHEMA, "err.schema.newer_use_new", "{version}%d{latest}%d",
+		    version, set[n - 1].version);
 		goto fail;
 	}
 	code = db_exec_script(db,
@@ -125,9 +124,9 @@ migrate_apply_set(struct db *db, const struct migration *set, size_t n,
 		if (set[i].version <= version)
 			continue;
 		if (db_exec_script(db, set[i].sql, &inner) != MM_OK) {
-			code = err_set(e, MM_ESCHEMA,
-			    "スキーマの移行 %s に失敗しました。データベースは元のままです: %s",
-			    set[i].name, inner.msg);
+			code = err_keyf(e, MM_ESCHEMA, "err.schema.migration", "{name}%s",
+			    set[i].name);
+			err_add(e, "reason", &inner);
 			goto fail;
 		}
 		db_reset(st);
@@ -171,15 +170,12 @@ migrate_check(struct db *db, struct err *e)
 	if (code != MM_OK)
 		return code;
 	if (version == 0)
-		return err_set(e, MM_ESCHEMA,
-		    "%s は mamori のデータベースではありません (スキーマがありません)",
-		    db_path(db));
+		return err_keyf(e, MM_ESCHEMA, "err.schema.none", "{path}%s", db_path(db));
 	if (version > latest)
-		return err_set(e, MM_ESCHEMA,
-		    "データベースの版 (%d) がこの mamori (%d) より新しいため開けません",
+		return err_keyf(e, MM_ESCHEMA, "err.schema.newer", "{version}%d{latest}%d",
 		    version, latest);
 	if (version < latest)
-		return err_set(e, MM_ESCHEMA,
-		    "データベースの版 (%d) が古いままです (最新は %d)", version, latest);
+		return err_keyf(e, MM_ESCHEMA, "err.schema.older", "{version}%d{latest}%d",
+		    version, latest);
 	return MM_OK;
 }

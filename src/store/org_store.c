@@ -75,7 +75,7 @@ org_insert(struct db *db, struct org *o, struct err *e)
 	org_bind(st, o);
 	code = row_step_done(st, e);
 	if (code == MM_ECONFLICT)
-		return err_set(e, code, "識別名 \"%s\" の組織は既にあります", o->slug);
+		return err_keyf(e, code, "err.org.slug_exists", "{slug}%s", o->slug);
 	if (code == MM_OK)
 		o->id = db_last_id(db);
 	return code;
@@ -110,7 +110,7 @@ org_get(struct db *db, long long id, struct org *o, struct err *e)
 	if (code != MM_OK)
 		return code;
 	db_bind_int(st, 1, id);
-	code = row_step_one(st, "組織が見つかりません", e);
+	code = row_step_one(st, "err.org.not_found", e);
 	if (code == MM_OK)
 		org_read(st, o);
 	db_finalize(st);
@@ -127,11 +127,11 @@ org_get_by_slug(struct db *db, const char *slug, struct org *o, struct err *e)
 	if (code != MM_OK)
 		return code;
 	db_bind_text(st, 1, slug);
-	code = row_step_one(st, "組織が見つかりません", e);
+	code = row_step_one(st, "err.org.not_found", e);
 	if (code == MM_OK)
 		org_read(st, o);
 	else if (code == MM_ENOTFOUND)
-		err_set(e, code, "組織 \"%s\" はありません (mamori org list で一覧できます)",
+		err_keyf(e, code, "err.org.no_such", "{slug}%s",
 		    slug);
 	db_finalize(st);
 	return code;
@@ -173,7 +173,7 @@ org_setting_get(struct db *db, long long org_id, const char *key, char *out,
 		return code;
 	db_bind_int(st, 1, org_id);
 	db_bind_text(st, 2, key);
-	code = row_step_one(st, "設定がありません", e);
+	code = row_step_one(st, "err.org.no_setting", e);
 	if (code == MM_OK)
 		snprintf(out, outsz, "%s", db_col_text(st, 0));
 	db_finalize(st);

@@ -68,7 +68,7 @@ pledge_declaration_get(struct db *db, long long org_id,
 	if (code != MM_OK)
 		return code;
 	db_bind_int(st, 1, org_id);
-	code = row_step_one(st, "5か条の宣言はまだありません", e);
+	code = row_step_one(st, "err.pledge.none", e);
 	if (code == MM_OK) {
 		row_text(out->pledged_at, st, 0);
 		row_text(out->pledged_by, st, 1);

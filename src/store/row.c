@@ -13,14 +13,14 @@ row_step_done(struct db_stmt *st, struct err *e)
 }
 
 enum mm_err
-row_step_one(struct db_stmt *st, const char *what, struct err *e)
+row_step_one(struct db_stmt *st, const char *key, struct err *e)
 {
 	int rc = db_step(st, e);
 
 	if (rc == DB_ROW)
 		return MM_OK;
 	if (rc == DB_DONE)
-		return err_set(e, MM_ENOTFOUND, "%s", what);
+		return err_key(e, MM_ENOTFOUND, key != NULL ? key : "err.db.no_row");
 	return (enum mm_err)rc;
 }
 
@@ -48,7 +48,7 @@ row_collect(struct db_stmt *st, size_t item_size,
 		if (len == alloc) {
 			alloc = alloc ? alloc * 2 : 16;
 			if ((nv = realloc(v, alloc * item_size)) == NULL) {
-				rc = err_set(e, MM_ENOMEM, "メモリが足りません");
+				rc = err_key(e, MM_ENOMEM, "err.nomem");
 				break;
 			}
 			v = nv;

@@ -18,8 +18,9 @@
 enum mm_err row_step_done(struct db_stmt *st, struct err *e);
 
 /* row_step_one — step ST once; MM_OK when a row is there (ST stays open
- * for reading), MM_ENOTFOUND (with message WHAT) when none, or the error. */
-enum mm_err row_step_one(struct db_stmt *st, const char *what, struct err *e);
+ * for reading), MM_ENOTFOUND (with message KEY, or a general one when KEY
+ * is NULL) when none, or the error. */
+enum mm_err row_step_one(struct db_stmt *st, const char *key, struct err *e);
 
 /* row_step_maybe — step ST once: MM_OK with *FOUND telling whether a row
  * is there (ST stays open for reading either way), or the error. */

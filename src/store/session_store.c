@@ -37,7 +37,7 @@ session_get(struct db *db, const char *hash, struct session_row *s, struct err *
 	if (code != MM_OK)
 		return code;
 	db_bind_text(st, 1, hash);
-	code = row_step_one(st, "セッションがありません", e);
+	code = row_step_one(st, "err.account.no_session", e);
 	if (code == MM_OK) {
 		s->id = db_col_int(st, 0);
 		s->account_id = db_col_int(st, 1);
@@ -148,7 +148,7 @@ api_token_find(struct db *db, const char *hash, struct api_token_row *t,
 	if (code != MM_OK)
 		return code;
 	db_bind_text(st, 1, hash);
-	code = row_step_one(st, "トークンが無効です", e);
+	code = row_step_one(st, "err.account.token_invalid", e);
 	if (code == MM_OK)
 		token_read(st, t);
 	db_finalize(st);
@@ -206,7 +206,7 @@ api_token_revoke(struct db *db, long long account_id, long long id,
 	if ((code = row_step_done(st, e)) != MM_OK)
 		return code;
 	if (db_changes(db) == 0)
-		return err_set(e, MM_ENOTFOUND, "そのトークンはありません");
+		return err_key(e, MM_ENOTFOUND, "err.account.no_such_token");
 	return MM_OK;
 }
 
@@ -242,7 +242,7 @@ login_failure_count(struct db *db, const char *email, const char *remote,
 	db_bind_text(st, 1, email);
 	db_bind_text(st, 2, remote);
 	db_bind_int(st, 3, since);
-	code = row_step_one(st, "", e);
+	code = row_step_one(st, NULL, e);
 	*by_email = code == MM_OK ? db_col_int(st, 0) : 0;
 	*by_remote = code == MM_OK ? db_col_int(st, 1) : 0;
 	db_finalize(st);

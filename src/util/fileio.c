@@ -18,22 +18,22 @@ file_read_all(const char *path, size_t cap, struct buf *out, struct err *e)
 	else
 		f = fopen(path, "rb");
 	if (f == NULL)
-		return err_set(e, MM_EIO, "ファイルを開けません: %s (%s)", path,
+		return err_keyf(e, MM_EIO, "err.file.open", "{path}%s{reason}%s", path,
 		    strerror(errno));
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		total += n;
 		if (total > cap) {
-			rc = err_set(e, MM_EINVAL,
-			    "ファイルが大きすぎます: %s (上限 %zu バイト)", path, cap);
+			rc = err_keyf(e, MM_EINVAL, "err.file.too_large", "{path}%s{max}%zu",
+			    path, cap);
 			goto done;
 		}
 		if (!buf_append(out, chunk, n)) {
-			rc = err_set(e, MM_ENOMEM, "メモリが足りません");
+			rc = err_key(e, MM_ENOMEM, "err.nomem");
 			goto done;
 		}
 	}
 	if (ferror(f))
-		rc = err_set(e, MM_EIO, "ファイルを読めません: %s", path);
+		rc = err_keyf(e, MM_EIO, "err.file.read", "{path}%s", path);
 done:
 	if (f != stdin)
 		fclose(f);

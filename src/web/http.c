@@ -483,7 +483,7 @@ http_server_start(const struct http_config *cfg, http_handler_fn handler,
 	colon = strrchr(cfg->listen, ':');
 	if (colon == NULL || (size_t)(colon - cfg->listen) >= sizeof(host) ||
 	    !text_parse_long(colon + 1, &port) || port < 0 || port > 65535)
-		return err_set(e, MM_EINVAL, "待ち受けアドレスは 127.0.0.1:8080 の形で指定してください: %s",
+		return err_keyf(e, MM_EINVAL, "err.web.listen_form", "{listen}%s",
 		    cfg->listen);
 	memcpy(host, cfg->listen, (size_t)(colon - cfg->listen));
 	host[colon - cfg->listen] = '\0';
@@ -491,10 +491,10 @@ http_server_start(const struct http_config *cfg, http_handler_fn handler,
 	sin.sin_family = AF_INET;
 	sin.sin_port = htons((uint16_t)port);
 	if (inet_pton(AF_INET, host, &sin.sin_addr) != 1)
-		return err_set(e, MM_EINVAL, "待ち受けアドレスが IPv4 アドレスではありません: %s", host);
+		return err_keyf(e, MM_EINVAL, "err.web.listen_ipv4", "{host}%s", host);
 	s = calloc(1, sizeof(*s));
 	if (s == NULL)
-		return err_set(e, MM_ENOMEM, "メモリが足りません");
+		return err_key(e, MM_ENOMEM, "err.nomem");
 	s->cfg = *cfg;
 	s->handler = handler;
 	s->error_page = error_page;
@@ -511,8 +511,7 @@ http_server_start(const struct http_config *cfg, http_handler_fn handler,
 	    MHD_OPTION_END);
 	if (s->d == NULL) {
 		free(s);
-		return err_set(e, MM_EIO,
-		    "%s で待ち受けできません (ほかのプログラムが使っていないか確認してください)",
+		return err_keyf(e, MM_EIO, "err.web.listen_busy", "{listen}%s",
 		    cfg->listen);
 	}
 	di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);

@@ -26,11 +26,11 @@ web_init(struct web *w, const struct web_config *cfg, struct err *e)
 	pthread_mutex_init(&w->pool_lock, NULL);
 	pthread_cond_init(&w->pool_free, NULL);
 	if (sodium_init() < 0)
-		return err_set(e, MM_EIO, "乱数の準備に失敗しました");
+		return err_key(e, MM_EIO, "err.web.random");
 	if ((code = catalog_load_embedded(CATALOG_DEFAULT, &w->cat, e)) != MM_OK)
 		return code;
 	if ((w->tpl = mustache_set_new()) == NULL)
-		return err_set(e, MM_ENOMEM, "メモリが足りません");
+		return err_key(e, MM_ENOMEM, "err.nomem");
 	if ((code = mustache_set_add_embedded(w->tpl, "templates/", e)) != MM_OK ||
 	    (code = mustache_set_check(w->tpl, e)) != MM_OK ||
 	    (code = locale_app_check(e)) != MM_OK)
@@ -41,7 +41,7 @@ web_init(struct web *w, const struct web_config *cfg, struct err *e)
 	w->pool = calloc(w->pool_size, sizeof(*w->pool));
 	w->pool_used = calloc(w->pool_size, sizeof(*w->pool_used));
 	if (w->pool == NULL || w->pool_used == NULL)
-		return err_set(e, MM_ENOMEM, "メモリが足りません");
+		return err_key(e, MM_ENOMEM, "err.nomem");
 	for (i = 0; i < w->pool_size; i++) {
 		code = db_open(cfg->db_path, i == 0 ? DB_OPEN_CREATE : DB_OPEN_EXISTING,
 		    &w->pool[i], e);
