@@ -67,13 +67,13 @@ account_create(struct app *a, const char *email, const char *name,
 
 	otp[0] = '\0';
 	if (!account_email_valid(email))
-		return err_set(e, MM_EINVAL, "メールアドレスの形が正しくありません: %s",
+		return err_keyf(e, MM_EINVAL, "err.account.email", "{value}%s",
 		    email ? email : "");
-	if ((code = input_text("氏名", name, false, 80, clean_name, sizeof(clean_name),
+	if ((code = input_text("err.field.name", name, false, 80, clean_name, sizeof(clean_name),
 	    e)) != MM_OK)
 		return code;
 	if (org_id > 0 && r == ROLE_NONE)
-		return err_set(e, MM_EINVAL, "役割を指定してください");
+		return err_key(e, MM_EINVAL, "err.account.role_required");
 	clock_now_iso(now);
 	/* hash before the transaction: it is slow and needs no lock */
 	token_password(otp, ONE_TIME_PASSWORD_LEN + 1, ONE_TIME_PASSWORD_LEN);
@@ -87,7 +87,7 @@ account_create(struct app *a, const char *email, const char *name,
 		goto fail;
 	err_clear(e);
 	if (exists && org_id <= 0) {
-		code = err_set(e, MM_ECONFLICT, "%s のアカウントは既にあります", email);
+		code = err_keyf(e, MM_ECONFLICT, "err.account.exists", "{email}%s", email);
 		goto fail;
 	}
 	if (!exists) {
@@ -108,8 +108,8 @@ account_create(struct app *a, const char *email, const char *name,
 		if ((code = membership_role(a->db, out->id, org_id, &had, e)) != MM_OK)
 			goto fail;
 		if (had != ROLE_NONE) {
-			code = err_set(e, MM_ECONFLICT,
-			    "%s は既にこの組織の利用者です。役割は利用者の一覧で変更してください", email);
+			code = err_keyf(e, MM_ECONFLICT, "err.account.member_exists", "{email}%s",
+			    email);
 			goto fail;
 		}
 	}
@@ -144,7 +144,7 @@ account_reset_password(struct app *a, const char *email,
 		return code;
 	if ((code = account_get_by_email(a->db, email, &ac, e)) != MM_OK) {
 		if (code == MM_ENOTFOUND)
-			err_set(e, code, "%s のアカウントはありません", email);
+			err_keyf(e, code, "err.account.no_such", "{email}%s", email);
 		goto fail;
 	}
 	if ((code = account_set_password(a->db, ac.id, hash, true, now, e)) != MM_OK ||
@@ -173,13 +173,12 @@ account_change_password(struct app *a, long long account_id,
 	if ((code = account_get(a->db, account_id, &ac, e)) != MM_OK)
 		return code;
 	if (!password_verify(ac.password_hash, current ? current : "", NULL, &busy))
-		return busy ? err_set(e, MM_ECONFLICT,
-		    "ただいま混み合っています。しばらくしてからやり直してください") :
-		    err_set(e, MM_EINVAL, "現在のパスワードが正しくありません");
+		return busy ? err_key(e, MM_ECONFLICT, "err.busy") :
+		    err_key(e, MM_EINVAL, "err.account.current_password");
 	if ((code = password_check(new_pw, ac.email, e)) != MM_OK)
 		return code;
 	if (strcmp(current, new_pw) == 0)
-		return err_set(e, MM_EINVAL, "新しいパスワードは今のパスワードと違うものにしてください");
+		return err_key(e, MM_EINVAL, "err.account.same_password");
 	if ((code = password_hash(new_pw, hash, e)) != MM_OK)
 		return code;
 	clock_now_iso(now);
@@ -222,8 +221,7 @@ account_set_role(struct app *a, long long account_id, long long org_id,
 		    e)) != MM_OK)
 			goto fail;
 		if (owners == 0) {
-			code = err_set(e, MM_ECONFLICT,
-			    "最後の経営者 (owner) の役割は外せません。先に別の人を owner にしてください");
+			code = err_key(e, MM_ECONFLICT, "err.account.last_owner");
 			goto fail;
 		}
 	}
@@ -332,20 +330,20 @@ auth_session(struct app *a, const char *token, long long now, struct auth *out,
 
 	memset(out, 0, sizeof(*out));
 	if (token == NULL || strlen(token) != TOKEN_LEN - 1)
-		return err_set(e, MM_ENOTFOUND, "ログインしていません");
+		return err_key(e, MM_ENOTFOUND, "err.account.not_logged_in");
 	token_hash(token, hash);
 	if ((code = session_get(a->db, hash, &s, e)) != MM_OK)
 		return code;
 	if (now - s.last_seen_at > SESSION_IDLE_SECONDS ||
 	    now - s.created_at > SESSION_ABSOLUTE_SECONDS) {
 		session_delete(a->db, s.id, NULL);
-		return err_set(e, MM_ENOTFOUND, "ログインの有効期限が切れました");
+		return err_key(e, MM_ENOTFOUND, "err.account.session_expired");
 	}
 	if ((code = account_get(a->db, s.account_id, &out->account, e)) != MM_OK)
 		return code;
 	if (out->account.disabled) {
 		session_delete(a->db, s.id, NULL);
-		return err_set(e, MM_ENOTFOUND, "このアカウントは無効です");
+		return err_key(e, MM_ENOTFOUND, "err.account.disabled");
 	}
 	/* a write per minute at most, not per request */
 	if (now - s.last_seen_at >= 60)
@@ -383,13 +381,13 @@ auth_bearer(struct app *a, const char *token, struct auth *out, struct err *e)
 
 	memset(out, 0, sizeof(*out));
 	if (token == NULL || strlen(token) != TOKEN_LEN - 1)
-		return err_set(e, MM_ENOTFOUND, "トークンが無効です");
+		return err_key(e, MM_ENOTFOUND, "err.account.token_invalid");
 	token_hash(token, hash);
 	if ((code = api_token_find(a->db, hash, &t, e)) != MM_OK ||
 	    (code = account_get(a->db, t.account_id, &out->account, e)) != MM_OK)
 		return code;
 	if (out->account.disabled)
-		return err_set(e, MM_ENOTFOUND, "このアカウントは無効です");
+		return err_key(e, MM_ENOTFOUND, "err.account.disabled");
 	clock_now_iso(now);
 	if (strncmp(t.last_used_at, now, 16) != 0) /* once a minute at most */
 		api_token_touch(a->db, t.id, now, NULL);
@@ -405,7 +403,7 @@ auth_token_create(struct app *a, long long account_id, const char *name,
 	char clean[192], hash[SHA256_HEX_LEN], now[CLOCK_ISO_LEN];
 	enum mm_err code;
 
-	if ((code = input_text("トークンの名前", name ? name : "API", true, 40, clean,
+	if ((code = input_text("err.field.token_name", name ? name : "API", true, 40, clean,
 	    sizeof(clean), e)) != MM_OK)
 		return code;
 	token_random(token);

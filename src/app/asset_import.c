@@ -369,12 +369,12 @@ take_treatment(struct importer *im, long row, const char *cell[ACOL_COUNT],
 	out->has_treatment = true;
 	snprintf(out->t_kind, sizeof(out->t_kind), "%s", id);
 	err_clear(&e);
-	if (cell[ACOL_T_MEASURE] != NULL && input_text("対策", cell[ACOL_T_MEASURE], false, 500,
+	if (cell[ACOL_T_MEASURE] != NULL && input_text("err.field.measure", cell[ACOL_T_MEASURE], false, 500,
 	    out->t_measure, sizeof(out->t_measure), &e) != MM_OK) {
 		*code = problem(im, row, ACOL_T_MEASURE, "%s", e.msg);
 		return false;
 	}
-	if (cell[ACOL_T_OWNER] != NULL && input_text("担当", cell[ACOL_T_OWNER], false, 100,
+	if (cell[ACOL_T_OWNER] != NULL && input_text("err.field.owner", cell[ACOL_T_OWNER], false, 100,
 	    out->t_owner, sizeof(out->t_owner), &e) != MM_OK) {
 		*code = problem(im, row, ACOL_T_OWNER, "%s", e.msg);
 		return false;

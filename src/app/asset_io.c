@@ -430,7 +430,7 @@ asset_io_export(struct app *a, const struct org *o, enum asset_io_format fmt,
 		csv_end(out);
 		code = asset_each(a->db, o->id, &f, csv_row, &ex, e);
 		if (code == MM_OK && buf_failed(out))
-			code = err_set(e, MM_ENOMEM, "書き出しが大きすぎます");
+			code = err_key(e, MM_ENOMEM, "err.asset.export_too_large");
 		break;
 	case ASSET_IO_XLSX:
 		code = export_xlsx(&ex, o, e);

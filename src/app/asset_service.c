@@ -104,7 +104,7 @@ derive(const struct risk_context *ctx, struct asset *as, struct err *e)
 	in.vulnerability_override = as->vulnerability_override;
 	in.diagnosis = ctx->has_diagnosis ? &ctx->diagnosis : NULL;
 	if (risk_compute(ctx->model, &in, &r) != 0)
-		return err_set(e, MM_EINVAL, "リスク値を計算できません (媒体・評価値を確認してください)");
+		return err_key(e, MM_EINVAL, "err.asset.no_risk");
 	as->importance = r.importance;
 	as->threat = r.threat;
 	as->vulnerability = r.vulnerability;
@@ -119,7 +119,7 @@ derive(const struct risk_context *ctx, struct asset *as, struct err *e)
 
 #define FIELD(key) do { if (field_out != NULL) *field_out = (key); } while (0)
 
-/* text field KEY (label LABEL, at most MAX characters) into DST */
+/* text field KEY (its name: message key LABEL, at most MAX characters) into DST */
 #define TEXT_FIELD(key, label, src, max, required, dst) do { \
 	if ((src) != NULL || (required)) { \
 		FIELD(key); \
@@ -140,51 +140,52 @@ asset_apply(struct app *a, const struct risk_context *ctx, const struct asset_in
 	(void)a;
 	*out = *base;
 	clock_now_iso(now);
-	TEXT_FIELD("business_category", "業務分類", in->business_category, 100, false,
+	TEXT_FIELD("business_category", "err.field.business_category", in->business_category, 100, false,
 	    out->business_category);
-	TEXT_FIELD("name", "情報資産名称", in->name, 100, true, out->name);
-	TEXT_FIELD("note", "備考", in->note, 500, false, out->note);
-	TEXT_FIELD("users_scope", "利用者範囲", in->users_scope, 100, false, out->users_scope);
-	TEXT_FIELD("department", "管理部署", in->department, 100, false, out->department);
-	TEXT_FIELD("retention", "保存期限", in->retention, 100, false, out->retention);
+	TEXT_FIELD("name", "err.field.asset_name", in->name, 100, true, out->name);
+	TEXT_FIELD("note", "err.field.note", in->note, 500, false, out->note);
+	TEXT_FIELD("users_scope", "err.field.users_scope", in->users_scope, 100, false, out->users_scope);
+	TEXT_FIELD("department", "err.field.department", in->department, 100, false, out->department);
+	TEXT_FIELD("retention", "err.field.retention", in->retention, 100, false, out->retention);
 	if (in->medium != NULL || out->medium[0] == '\0') {
 		FIELD("medium");
 		if ((md = medium_parse(ctx->model, in->medium)) == NULL)
-			return err_set(e, MM_EINVAL,
-			    "媒体・保存先 \"%s\" は 書類、可搬電子媒体、事務所PC、モバイル機器、社内サーバー、"
-			    "社外サーバー・クラウド のどれかです", in->medium ? in->medium : "");
+			return err_keyf(e, MM_EINVAL, "err.asset.medium", "{value}%s",
+			    in->medium ? in->medium : "");
 		snprintf(out->medium, sizeof(out->medium), "%s", md->id);
 	}
 #define FLAG(key, label, src, dst) do { if ((src) != NULL) { \
 	FIELD(key); \
 	if ((v = asset_flag_parse(src)) < 0) \
-		return err_set(e, MM_EINVAL, "%s は ○ か空欄 (または 1/0、はい/いいえ) で書いてください: %s", \
+		return err_keyf(e, MM_EINVAL, "err.asset.flag", "{@field}%s{value}%s", \
 		    (label), (src)); \
 	(dst) = v == 1; } } while (0)
-	FLAG("personal", "個人情報", in->personal, out->personal);
-	FLAG("sensitive", "要配慮個人情報", in->sensitive, out->sensitive);
-	FLAG("my_number", "特定個人情報", in->my_number, out->my_number);
+	FLAG("personal", "err.field.personal", in->personal, out->personal);
+	FLAG("sensitive", "err.field.sensitive", in->sensitive, out->sensitive);
+	FLAG("my_number", "err.field.my_number", in->my_number, out->my_number);
 #define LEVEL(key, label, src, dst) do { if ((src) != NULL || (dst) == 0) { \
 	FIELD(key); \
 	if ((v = level_parse(src, false)) < 0) \
-		return err_set(e, MM_EINVAL, "%s は 1、2、3 のどれかです: %s", (label), \
-		    (src) ? (src) : "(空欄)"); \
+		return (src) ? err_keyf(e, MM_EINVAL, "err.asset.level", "{@field}%s{value}%s", \
+		    (label), (src)) : err_keyf(e, MM_EINVAL, "err.asset.level_empty", \
+		    "{@field}%s", (label)); \
 	(dst) = v; } } while (0)
-	LEVEL("c", "機密性", in->c, out->c);
-	LEVEL("i", "完全性", in->i, out->i);
-	LEVEL("a", "可用性", in->a, out->a);
+	LEVEL("c", "err.field.confidentiality", in->c, out->c);
+	LEVEL("i", "err.field.integrity", in->i, out->i);
+	LEVEL("a", "err.field.availability", in->a, out->a);
 #define OVERRIDE(key, label, src, dst) do { if ((src) != NULL) { \
 	FIELD(key); \
 	if ((v = level_parse(src, true)) < 0) \
-		return err_set(e, MM_EINVAL, "%s は 1、2、3 か空欄です: %s", (label), (src)); \
+		return err_keyf(e, MM_EINVAL, "err.asset.override", "{@field}%s{value}%s", \
+		    (label), (src)); \
 	(dst) = v; } } while (0)
-	OVERRIDE("threat_override", "脅威の発生頻度", in->threat_override, out->threat_override);
-	OVERRIDE("vulnerability_override", "脆弱性", in->vulnerability_override,
+	OVERRIDE("threat_override", "err.field.threat", in->threat_override, out->threat_override);
+	OVERRIDE("vulnerability_override", "err.field.vulnerability", in->vulnerability_override,
 	    out->vulnerability_override);
 	if (in->registered_on != NULL && *in->registered_on != '\0') {
 		FIELD("registered_on");
 		if (!text_date_valid(in->registered_on))
-			return err_set(e, MM_EINVAL, "登録日は 2026-04-01 の形の日付です: %s",
+			return err_keyf(e, MM_EINVAL, "err.asset.registered_on", "{value}%s",
 			    in->registered_on);
 		snprintf(out->registered_on, sizeof(out->registered_on), "%s", in->registered_on);
 	} else if (out->registered_on[0] == '\0') {
@@ -314,7 +315,7 @@ asset_bulk_edit(struct app *a, const struct org *o, const long long *ids, size_t
 		goto done;
 	}
 	if (n == 0) {
-		code = err_set(e, MM_EINVAL, "変更する情報資産を選んでください");
+		code = err_key(e, MM_EINVAL, "err.asset.choose");
 		goto done;
 	}
 	if ((code = app_begin(a, e)) != MM_OK)
@@ -402,27 +403,27 @@ asset_set_treatment(struct app *a, const struct org *o, long long id,
 	if (after->has_treatment) {
 		code = MM_EINVAL;
 		if (risk_treatment_find(&a->cat->risk, in->kind) == NULL) {
-			err_set(e, code, "対応は 低減 (reduce)・保有 (retain)・回避 (avoid)・移転 (transfer) のどれかです");
+			err_key(e, code, "err.asset.treatment_kind");
 			goto fail;
 		}
 		if (in->status == NULL || (strcmp(in->status, "planned") != 0 &&
 		    strcmp(in->status, "in_progress") != 0 && strcmp(in->status, "done") != 0)) {
-			err_set(e, code, "状況は planned (予定)・in_progress (実施中)・done (完了) のどれかです");
+			err_key(e, code, "err.asset.treatment_status");
 			goto fail;
 		}
 		if (in->due != NULL && *in->due != '\0' && !text_date_valid(in->due)) {
-			err_set(e, code, "期限は 2026-04-01 の形の日付です: %s", in->due);
+			err_keyf(e, code, "err.asset.treatment_due", "{value}%s", in->due);
 			goto fail;
 		}
 		if (in->residual != NULL && *in->residual != '\0' &&
 		    (!text_parse_long(in->residual, &res) || (res != 1 && res != 2 && res != 3 &&
 		    res != 4 && res != 6 && res != 9))) {
-			err_set(e, code, "対応後のリスク値は 1、2、3、4、6、9 のどれかです: %s", in->residual);
+			err_keyf(e, code, "err.asset.treatment_residual", "{value}%s", in->residual);
 			goto fail;
 		}
-		if ((code = input_text("対策", in->measure, false, 500, after->t_measure,
+		if ((code = input_text("err.field.measure", in->measure, false, 500, after->t_measure,
 		    sizeof(after->t_measure), e)) != MM_OK ||
-		    (code = input_text("担当", in->owner, false, 100, after->t_owner,
+		    (code = input_text("err.field.owner", in->owner, false, 100, after->t_owner,
 		    sizeof(after->t_owner), e)) != MM_OK)
 			goto fail;
 		snprintf(after->t_kind, sizeof(after->t_kind), "%s", in->kind);
@@ -525,9 +526,10 @@ risk_rate_threat(struct app *a, const struct org *o, const char *medium, int lev
 	json_t *before, *after;
 
 	if (md == NULL)
-		return err_set(e, MM_EINVAL, "媒体 \"%s\" はありません", medium ? medium : "");
+		return err_keyf(e, MM_EINVAL, "err.asset.no_medium", "{value}%s",
+		    medium ? medium : "");
 	if (level < 0 || level > 3)
-		return err_set(e, MM_EINVAL, "脅威の発生頻度は 1、2、3 (または未評価) です");
+		return err_key(e, MM_EINVAL, "err.asset.threat_level");
 	clock_now_iso(now);
 	if ((code = app_begin(a, e)) != MM_OK)
 		return code;

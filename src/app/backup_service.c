@@ -20,8 +20,7 @@ backup_create(struct app *a, const char *dest, backup_progress_fn progress,
 	enum mm_err code;
 
 	if (stat(dest, &sb) == 0)
-		return err_set(e, MM_ECONFLICT,
-		    "%s は既にあります。上書きしないので、別の名前を指定してください", dest);
+		return err_keyf(e, MM_ECONFLICT, "err.backup.exists", "{path}%s", dest);
 	if ((code = db_backup(a->db, dest, progress, ctx, e)) != MM_OK) {
 		remove(dest);
 		return code;
@@ -45,22 +44,21 @@ restore_check(const struct catalog *cat, const char *src,
 	memset(r, 0, sizeof(*r));
 	if ((code = db_open(src, DB_OPEN_READONLY, &db, e)) != MM_OK) {
 		if (code == MM_ENOTFOUND)
-			err_set(e, code, "バックアップ %s がありません", src);
+			err_keyf(e, code, "err.backup.missing", "{path}%s", src);
 		return code;
 	}
 	if ((code = db_integrity(db, e)) != MM_OK ||
 	    (code = migrate_version(db, &r->schema_version, e)) != MM_OK)
 		goto done;
 	if (r->schema_version < 1 || r->schema_version > migrate_latest()) {
-		code = err_set(e, MM_ESCHEMA, r->schema_version < 1 ?
-		    "%s は mamori のバックアップではありません" :
-		    "%s はこの mamori より新しい版のバックアップです", src);
+		code = err_keyf(e, MM_ESCHEMA, r->schema_version < 1 ? "err.backup.not_mamori" :
+		    "err.backup.newer", "{path}%s", src);
 		goto done;
 	}
 	if ((code = audit_verify(db, &av, e)) != MM_OK)
 		goto done;
 	if (av.broken_id != 0) {
-		code = err_set(e, MM_EINTEGRITY, "バックアップの監査ログが壊れています: %s",
+		code = err_keyf(e, MM_EINTEGRITY, "err.backup.audit_broken", "{reason}%s",
 		    av.reason);
 		goto done;
 	}
@@ -70,9 +68,8 @@ restore_check(const struct catalog *cat, const char *src,
 		goto done;
 	for (i = 0; i < r->orgs; i++)
 		if (orgs[i].industry[0] && catalog_find_id(cat, orgs[i].industry) == NULL) {
-			code = err_set(e, MM_EINTEGRITY,
-			    "組織 %s の業種 \"%s\" がカタログにありません", orgs[i].slug,
-			    orgs[i].industry);
+			code = err_keyf(e, MM_EINTEGRITY, "err.backup.unknown_industry",
+			    "{slug}%s{industry}%s", orgs[i].slug, orgs[i].industry);
 			goto done;
 		}
 done:

@@ -80,7 +80,7 @@ take(struct parse *p, const char *where, const char *no_s, const char *answer_s,
 	}
 	p->out->sheet.answers[no - 1] = a;
 	if (note != NULL && *note != '\0') {
-		if (input_text("メモ", note, false, DIAG_NOTE_MAX / 3, buf, sizeof(buf),
+		if (input_text("err.field.memo", note, false, DIAG_NOTE_MAX / 3, buf, sizeof(buf),
 		    &e) != MM_OK) {
 			problem(p, "%s: 項目 %ld: %s", where, no, e.msg);
 			return;
@@ -198,7 +198,7 @@ parse_json(struct parse *p, const char *data, size_t len)
 	if (notes != NULL && !json_is_object(notes))
 		problem(p, "JSON の \"notes\" は {\"番号\": \"メモ\"} の形です");
 	if (resp != NULL && (!json_is_string(resp) ||
-	    input_text("回答者 (respondent)", json_string_value(resp), false, 80,
+	    input_text("err.field.respondent_json", json_string_value(resp), false, 80,
 	    p->out->respondent, sizeof(p->out->respondent), &e) != MM_OK))
 		problem(p, "JSON の \"respondent\": %s",
 		    json_is_string(resp) ? e.msg : "文字列で書いてください");

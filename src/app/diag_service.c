@@ -34,7 +34,7 @@ diag_draft_start(struct app *a, const struct org *o, const char *respondent,
 	json_t *after;
 
 	*resumed = false;
-	if ((code = input_text("回答者", respondent ? respondent : DIAG_DEFAULT_RESPONDENT,
+	if ((code = input_text("err.field.respondent", respondent ? respondent : DIAG_DEFAULT_RESPONDENT,
 	    true, 80, name, sizeof(name), e)) != MM_OK)
 		return code;
 	if (kind == NULL)
@@ -115,7 +115,7 @@ check_answer(const struct diag_model *m, int no, enum diag_answer answer,
 	if (answer != DIAG_UNANSWERED && !diag_answer_allowed(m, no, answer))
 		return err_set(e, MM_EINVAL, "項目 %d に「%s」は選べません", no,
 		    m->answers[answer].label.ja);
-	return input_text("メモ", note, false, DIAG_NOTE_MAX / 3, clean,
+	return input_text("err.field.memo", note, false, DIAG_NOTE_MAX / 3, clean,
 	    DIAG_NOTE_MAX + 1, e);
 }
 
@@ -397,7 +397,7 @@ diag_record(struct app *a, const struct org *o, const char *respondent,
 
 	if (respondent == NULL)
 		respondent = in->respondent[0] ? in->respondent : DIAG_DEFAULT_RESPONDENT;
-	if ((code = input_text("回答者", respondent, true, 80, name, sizeof(name),
+	if ((code = input_text("err.field.respondent", respondent, true, 80, name, sizeof(name),
 	    e)) != MM_OK)
 		return code;
 	if (diag_sheet_missing(m, &in->sheet) != 0)

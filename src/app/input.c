@@ -27,26 +27,26 @@ input_text(const char *field, const char *s, bool required, size_t maxchars,
 		out[0] = '\0';
 	if (s == NULL || *s == '\0') {
 		if (required)
-			return err_set(e, MM_EINVAL, "%s を入力してください", field);
+			return err_keyf(e, MM_EINVAL, "err.input.required", "{@field}%s", field);
 		return MM_OK;
 	}
 	n = strlen(s);
 	if (!text_utf8_valid(s, n))
-		return err_set(e, MM_EINVAL, "%s に UTF-8 として正しくない文字が含まれています",
-		    field);
+		return err_keyf(e, MM_EINVAL, "err.input.utf8", "{@field}%s", field);
 	for (i = 0; i < n; i++)
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-			return err_set(e, MM_EINVAL, "%s に制御文字は使えません", field);
+			return err_keyf(e, MM_EINVAL, "err.input.control", "{@field}%s", field);
 	if (utf8_chars(s) > maxchars)
-		return err_set(e, MM_EINVAL, "%s は %zu 文字までです", field, maxchars);
+		return err_keyf(e, MM_EINVAL, "err.input.too_many_chars", "{@field}%s{max}%zu",
+		    field, maxchars);
 	if (n >= outsz)
-		return err_set(e, MM_EINVAL, "%s が長すぎます (文字によっては %zu 文字より短くなります)",
+		return err_keyf(e, MM_EINVAL, "err.input.too_long", "{@field}%s{max}%zu",
 		    field, maxchars);
 	if (s != out)
 		snprintf(out, outsz, "%s", s);
 	/* trim in place: leading spaces move the text */
 	memmove(out, text_trim(out), strlen(text_trim(out)) + 1);
 	if (required && out[0] == '\0')
-		return err_set(e, MM_EINVAL, "%s を入力してください", field);
+		return err_keyf(e, MM_EINVAL, "err.input.required", "{@field}%s", field);
 	return MM_OK;
 }

@@ -7,8 +7,8 @@
 
 #include "util/err.h"
 
-/* input_text — check the text S for the field called FIELD (Japanese, for
- * the message) and copy it, trimmed, into OUT (size OUTSZ); S may be OUT
+/* input_text — check the text S for the field FIELD (the message key of
+ * its name, "err.field.…", for the message) and copy it, trimmed, into OUT (size OUTSZ); S may be OUT
  * itself (the value is checked and trimmed in place). S may be NULL
  * when not REQUIRED (OUT becomes ""). Refused with MM_EINVAL: missing or
  * blank when required, invalid UTF-8, control characters, more than

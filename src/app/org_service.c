@@ -66,33 +66,29 @@ org_fill(struct app *a, const struct org_input *in, struct org *o,
 
 	memset(o, 0, sizeof(*o));
 	o->employees = -1;
-	if ((code = input_text("組織名 (--org)", in->name, true, 200, o->name,
+	if ((code = input_text("err.field.org_name", in->name, true, 200, o->name,
 	    sizeof(o->name), e)) != MM_OK)
 		return code;
 	if (in->slug != NULL) {
 		if (!text_is_slug(in->slug))
-			return err_set(e, MM_EINVAL,
-			    "識別名 (--slug) は半角英小文字・数字・ハイフンで 63 文字までです: %s",
-			    in->slug);
+			return err_keyf(e, MM_EINVAL, "err.org.slug_form", "{value}%s", in->slug);
 		snprintf(o->slug, sizeof(o->slug), "%s", in->slug);
 	} else {
 		text_slugify(in->name, o->slug, sizeof(o->slug));
 	}
 	if (in->industry != NULL) {
 		if ((ind = industry_id(a, in->industry)) == NULL)
-			return err_set(e, MM_EINVAL,
-			    "業種 (--industry) \"%s\" は日本標準産業分類の大分類にありません"
-			    " (mamori catalog show industries で一覧できます)", in->industry);
+			return err_keyf(e, MM_EINVAL, "err.org.industry", "{value}%s", in->industry);
 		snprintf(o->industry, sizeof(o->industry), "%s", ind);
 	}
 	if (in->employees >= 0) {
 		if (in->employees > 10000000)
-			return err_set(e, MM_EINVAL, "従業員数 (--employees) が大きすぎます");
+			return err_key(e, MM_EINVAL, "err.org.employees_too_large");
 		o->employees = in->employees;
 	}
-	if ((code = input_text("代表者名", in->representative, false, 100,
+	if ((code = input_text("err.field.representative", in->representative, false, 100,
 	    o->representative, sizeof(o->representative), e)) != MM_OK ||
-	    (code = input_text("代表者の役職", in->representative_title, false, 100,
+	    (code = input_text("err.field.representative_title", in->representative_title, false, 100,
 	    o->representative_title, sizeof(o->representative_title), e)) != MM_OK)
 		return code;
 	clock_now_iso(o->created_at);
@@ -151,8 +147,8 @@ org_create(struct app *a, const struct org_input *in, struct org *out,
 	    (in->slug != NULL && org_get_by_slug(a->db, o.slug, out, NULL) == MM_OK)) {
 		app_rollback(a);
 		if (strcmp(out->name, o.name) != 0)
-			return err_set(e, MM_ECONFLICT,
-			    "識別名 \"%s\" は別の組織「%s」が使っています", o.slug, out->name);
+			return err_keyf(e, MM_ECONFLICT, "err.org.slug_taken", "{slug}%s{name}%s",
+			    o.slug, out->name);
 		*existed = true;
 		return MM_OK;
 	}
@@ -195,14 +191,12 @@ org_resolve(struct app *a, const char *slug, struct org *out, struct err *e)
 	}
 	if (n == 0) {
 		free(v);
-		return err_set(e, MM_ENOTFOUND,
-		    "組織がまだありません。mamori init --org 会社名 で作成してください");
+		return err_key(e, MM_ENOTFOUND, "err.org.none_yet");
 	}
 	buf_init(&names, 4096);
 	for (i = 0; i < n; i++)
 		buf_printf(&names, "%s%s", i ? ", " : "", v[i].slug);
-	err_set(e, MM_EINVAL, "組織が複数あります。--org で指定してください: %s",
-	    buf_cstr(&names));
+	err_keyf(e, MM_EINVAL, "err.org.choose", "{names}%s", buf_cstr(&names));
 	buf_free(&names);
 	free(v);
 	return MM_EINVAL;
@@ -235,9 +229,7 @@ org_set_na_rule(struct app *a, long long org_id, const char *value,
 	char obj[64];
 
 	if (strcmp(value, "full") != 0 && strcmp(value, "exclude") != 0)
-		return err_set(e, MM_EINVAL,
-		    "該当なしの扱いは full (満点として数える) か exclude (除外して100点に換算) です: %s",
-		    value);
+		return err_keyf(e, MM_EINVAL, "err.org.na_rule", "{value}%s", value);
 	if ((code = app_begin(a, e)) != MM_OK)
 		return code;
 	if ((code = org_na_rule(a, org_id, &old, e)) != MM_OK ||
@@ -281,9 +273,7 @@ org_change(struct app *a, struct org *o, const char *key, const char *value,
 	else if (strcmp(key, "policy-url") == 0)
 		in.policy_url = value;
 	else
-		return err_set(e, MM_EINVAL,
-		    "設定できる項目は name, industry, employees, representative,"
-		    " representative-title, address, policy-url, na-rule です: %s", key);
+		return err_keyf(e, MM_EINVAL, "err.org.setting_key", "{value}%s", key);
 	return org_update_profile(a, o, &in, e);
 }
 
@@ -324,7 +314,8 @@ org_update_profile(struct app *a, struct org *o, const struct org_profile_input 
 		if (*in->employees == '\0')
 			emp = -1;
 		else if (!text_parse_long(in->employees, &emp) || emp < 0)
-			return err_set(e, MM_EINVAL, "従業員数は 0 以上の整数です: %s", in->employees);
+			return err_keyf(e, MM_EINVAL, "err.org.employees_range", "{value}%s",
+			    in->employees);
 	}
 	base.employees = emp;
 	base.representative = in->representative ? in->representative : o->representative;
@@ -333,24 +324,23 @@ org_update_profile(struct app *a, struct org *o, const struct org_profile_input 
 	if ((code = org_fill(a, &base, &n, e)) != MM_OK)
 		return code;
 	org_keep_profile(&n, o);
-	if ((code = PROFILE_TEXT("所在地", in->address, 200, n.address)) != MM_OK ||
-	    (code = PROFILE_TEXT("自己宣言ID", in->sa_id, 40, n.sa_id)) != MM_OK ||
-	    (code = PROFILE_TEXT("基本方針の公開 URL", in->policy_url, 400, n.policy_url)) != MM_OK)
+	if ((code = PROFILE_TEXT("err.field.address", in->address, 200, n.address)) != MM_OK ||
+	    (code = PROFILE_TEXT("err.field.sa_id", in->sa_id, 40, n.sa_id)) != MM_OK ||
+	    (code = PROFILE_TEXT("err.field.policy_url", in->policy_url, 400, n.policy_url)) != MM_OK)
 		return code;
 	if (in->sa_level != NULL) {
 		if (*in->sa_level && strcmp(in->sa_level, "star1") != 0 &&
 		    strcmp(in->sa_level, "star2") != 0)
-			return err_set(e, MM_EINVAL, "宣言の段階は ★ (star1) か ★★ (star2) です");
+			return err_key(e, MM_EINVAL, "err.org.sa_level");
 		snprintf(n.sa_level, sizeof(n.sa_level), "%s", in->sa_level);
 	}
 	if (in->sa_date != NULL) {
 		if (*in->sa_date && !text_date_valid(in->sa_date))
-			return err_set(e, MM_EINVAL, "宣言日は 2026-04-01 の形で入力してください");
+			return err_key(e, MM_EINVAL, "err.org.sa_date");
 		snprintf(n.sa_date, sizeof(n.sa_date), "%s", in->sa_date);
 	}
 	if (n.policy_url[0] && !url_valid(n.policy_url))
-		return err_set(e, MM_EINVAL,
-		    "基本方針の公開 URL は https:// または http:// で始まる URL を入力してください");
+		return err_key(e, MM_EINVAL, "err.org.policy_url");
 	if (in->finish_setup)
 		n.setup_done = true;
 	if ((code = app_begin(a, e)) != MM_OK)

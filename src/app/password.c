@@ -110,25 +110,23 @@ password_check(const char *pw, const char *email, struct err *e)
 	const char *at;
 
 	if (pw == NULL || !text_utf8_valid(pw, strlen(pw)))
-		return err_set(e, MM_EINVAL, "パスワードに使えない文字が含まれています");
+		return err_key(e, MM_EINVAL, "err.password.chars");
 	chars = utf8_chars(pw);
 	if (chars < PASSWORD_MIN_CHARS)
-		return err_set(e, MM_EINVAL,
-		    "パスワードは %d 文字以上にしてください (文字の種類の決まりはありません。長い文や単語の組み合わせがおすすめです)",
+		return err_keyf(e, MM_EINVAL, "err.password.too_short", "{min}%d",
 		    PASSWORD_MIN_CHARS);
 	if (chars > PASSWORD_MAX_CHARS)
-		return err_set(e, MM_EINVAL, "パスワードは %d 文字までです", PASSWORD_MAX_CHARS);
+		return err_keyf(e, MM_EINVAL, "err.password.too_long", "{max}%d",
+		    PASSWORD_MAX_CHARS);
 	n = strlen(pw);
 	if (one_character_repeated(pw, n) || is_common(pw))
-		return err_set(e, MM_EINVAL,
-		    "このパスワードはよく使われていて推測されやすいため使えません");
+		return err_key(e, MM_EINVAL, "err.password.common");
 	if (email != NULL && (at = strchr(email, '@')) != NULL &&
 	    (size_t)(at - email) >= 4 && (size_t)(at - email) < sizeof(local)) {
 		memcpy(local, email, (size_t)(at - email));
 		local[at - email] = '\0';
 		if (strstr(pw, local) != NULL)
-			return err_set(e, MM_EINVAL,
-			    "メールアドレスを含むパスワードは推測されやすいため使えません");
+			return err_key(e, MM_EINVAL, "err.password.email");
 	}
 	return MM_OK;
 }
@@ -139,13 +137,12 @@ password_hash(const char *pw, char out[PASSWORD_HASH_MAX], struct err *e)
 	int rc;
 
 	if (!slot_take())
-		return err_set(e, MM_ECONFLICT,
-		    "ただいま混み合っています。しばらくしてからやり直してください");
+		return err_key(e, MM_ECONFLICT, "err.busy");
 	rc = crypto_pwhash_str_alg(out, pw, strlen(pw), OPSLIMIT, MEMLIMIT,
 	    crypto_pwhash_ALG_ARGON2ID13);
 	slot_give();
 	if (rc != 0)
-		return err_set(e, MM_ENOMEM, "パスワードの処理に必要なメモリが足りません");
+		return err_key(e, MM_ENOMEM, "err.password.nomem");
 	return MM_OK;
 }
 

@@ -35,11 +35,12 @@ pledge_set_status(struct app *a, const struct org *o, const char *pledge_id,
 	json_t *before, *after;
 
 	if (!is_pledge(a, pledge_id))
-		return err_set(e, MM_EINVAL, "5か条に \"%s\" はありません", pledge_id ? pledge_id : "");
+		return err_keyf(e, MM_EINVAL, "err.pledge.no_such", "{value}%s",
+		    pledge_id ? pledge_id : "");
 	if (status == NULL || (strcmp(status, "todo") != 0 && strcmp(status, "doing") != 0 &&
 	    strcmp(status, "done") != 0))
-		return err_set(e, MM_EINVAL, "状況は todo (未着手)、doing (取組中)、done (実施済み) のどれかです");
-	if ((code = input_text("メモ", note, false, 600, clean, sizeof(clean), e)) != MM_OK)
+		return err_key(e, MM_EINVAL, "err.pledge.status");
+	if ((code = input_text("err.field.memo", note, false, 600, clean, sizeof(clean), e)) != MM_OK)
 		return code;
 	clock_now_iso(now);
 	if ((code = app_begin(a, e)) != MM_OK)

@@ -80,21 +80,21 @@ save_one(struct app *a, const struct org *o, const struct role_holder_input *in,
 	bool clear = in->clear;
 
 	if (!role_holder_is_role(a, in->role_id))
-		return err_set(e, MM_EINVAL, "役割 \"%s\" はありません (表8・表9 の役割の ID を指定してください)",
+		return err_keyf(e, MM_EINVAL, "err.roles.no_such", "{value}%s",
 		    in->role_id ? in->role_id : "");
-	if ((code = input_text("氏名・役職", clear ? NULL : in->name, false,
+	if ((code = input_text("err.field.holder_name", clear ? NULL : in->name, false,
 	    ROLE_HOLDER_NAME_CHARS, name, sizeof(name), e)) != MM_OK)
 		return code;
-	if ((code = input_text("メモ", clear ? NULL : in->note, false,
+	if ((code = input_text("err.field.memo", clear ? NULL : in->note, false,
 	    ROLE_HOLDER_NOTE_CHARS, note, sizeof(note), e)) != MM_OK)
 		return code;
 	if (in->account_id < 0)
-		return err_set(e, MM_EINVAL, "利用者の指定が正しくありません");
+		return err_key(e, MM_EINVAL, "err.roles.bad_account");
 	if (!clear && in->account_id > 0) {
 		if ((code = membership_role(a->db, in->account_id, o->id, &role, e)) != MM_OK)
 			return code;
 		if (role == ROLE_NONE)
-			return err_set(e, MM_EINVAL, "利用者 #%lld はこの組織の利用者ではありません",
+			return err_keyf(e, MM_EINVAL, "err.roles.account_not_member", "{id}%lld",
 			    in->account_id);
 	}
 	if (!clear && in->account_id == 0 && name[0] == '\0')
@@ -154,11 +154,11 @@ role_holder_set(struct app *a, const struct org *o, const char *role_id,
 	char clean[ROLE_HOLDER_NAME_MAX];
 	enum mm_err code;
 
-	if ((code = input_text("氏名・役職", name, false, ROLE_HOLDER_NAME_CHARS, clean,
+	if ((code = input_text("err.field.holder_name", name, false, ROLE_HOLDER_NAME_CHARS, clean,
 	    sizeof(clean), e)) != MM_OK)
 		return code;
 	if (account_id == 0 && clean[0] == '\0')
-		return err_set(e, MM_EINVAL, "利用者か氏名を指定してください");
+		return err_key(e, MM_EINVAL, "err.roles.who");
 	return role_holder_save(a, o, &in, 1, e);
 }
 
@@ -182,13 +182,13 @@ role_holder_member(struct app *a, const struct org *o, const char *email,
 	*id = 0;
 	code = account_get_by_email(a->db, email ? email : "", &acc, e);
 	if (code == MM_ENOTFOUND)
-		return err_set(e, MM_EINVAL, "利用者 %s はいません", email ? email : "");
+		return err_keyf(e, MM_EINVAL, "err.roles.no_user", "{email}%s", email ? email : "");
 	if (code != MM_OK)
 		return code;
 	if ((code = membership_role(a->db, acc.id, o->id, &role, e)) != MM_OK)
 		return code;
 	if (role == ROLE_NONE)
-		return err_set(e, MM_EINVAL, "利用者 %s はこの組織の利用者ではありません", email);
+		return err_keyf(e, MM_EINVAL, "err.roles.user_not_member", "{email}%s", email);
 	*id = acc.id;
 	return MM_OK;
 }
