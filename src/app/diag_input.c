@@ -16,7 +16,7 @@
 struct parse {
 	const struct diag_model *m;
 	struct diag_input *out;
-	struct buf problems;
+	struct err problems; /* err.diag_input.invalid, the problems as "items" */
 	int nproblems;
 	bool seen[DIAG_MAX_ITEMS];
 	/* CSV state */
@@ -28,27 +28,46 @@ struct parse {
 	bool field_too_long;
 };
 
-static void problem(struct parse *p, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
+/* add the problem WHAT found at WHERE (a message naming the line or the
+ * member, or NULL) */
 static void
-problem(struct parse *p, const char *fmt, ...)
+problem_err(struct parse *p, const struct err *where, const struct err *what)
 {
-	va_list ap;
+	struct err one;
 
 	p->nproblems++;
 	if (p->nproblems > MAX_PROBLEMS)
 		return;
-	if (p->problems.len > 0)
-		buf_putc(&p->problems, '\n');
-	va_start(ap, fmt);
-	buf_vprintf(&p->problems, fmt, ap);
+	if (where == NULL) {
+		err_add(&p->problems, "items", what);
+		return;
+	}
+	err_key(&one, MM_EINVAL, "err.diag_input.located");
+	err_add(&one, "where", where);
+	err_add(&one, "what", what);
+	err_add(&p->problems, "items", &one);
+}
+
+static void problem(struct parse *p, const struct err *where, const char *key,
+    const char *params, ...) __attribute__((format(printf, 4, 5)));
+
+/* problem_err of the message KEY with PARAMS (see err_keyf) */
+static void
+problem(struct parse *p, const struct err *where, const char *key,
+    const char *params, ...)
+{
+	struct err what;
+	va_list ap;
+
+	va_start(ap, params);
+	err_vkeyf(&what, MM_EINVAL, key, params, ap);
 	va_end(ap);
+	problem_err(p, where, &what);
 }
 
 /* record item NO_S = ANSWER_S (+ NOTE) found at WHERE */
 static void
-take(struct parse *p, const char *where, const char *no_s, const char *answer_s,
+take(struct parse *p, const struct err *where, const char *no_s, const char *answer_s,
     const char *note)
 {
 	const struct diag_model *m = p->m;
@@ -58,35 +77,36 @@ take(struct parse *p, const char *where, const char *no_s, const char *answer_s,
 	struct err e;
 
 	if (!text_parse_long(no_s, &no) || no < 1 || (size_t)no > m->nitems) {
-		problem(p, "%s: 項目番号 \"%s\" は 1〜%zu の数字ではありません", where,
-		    no_s, m->nitems);
+		problem(p, where, "err.diag_input.item_number", "{value}%s{max}%zu", no_s,
+		    m->nitems);
 		return;
 	}
 	if (p->seen[no - 1]) {
-		problem(p, "%s: 項目 %ld の回答が重複しています", where, no);
+		problem(p, where, "err.diag_input.duplicate", "{no}%ld", no);
 		return;
 	}
 	p->seen[no - 1] = true;
 	a = diag_answer_parse(m, answer_s);
 	if (a == DIAG_UNANSWERED) {
-		problem(p, "%s: 項目 %ld の回答 \"%s\" が読めません (実施している / 一部実施している"
-		    " / 実施していない / わからない / 該当なし、yes / partial / no / unknown / na、"
-		    "または 4 / 2 / 0 / -1)", where, no, answer_s);
+		problem(p, where, "err.diag_input.answer", "{no}%ld{value}%s", no, answer_s);
 		return;
 	}
 	if (!diag_answer_allowed(m, (int)no, a)) {
-		problem(p, "%s: 項目 %ld は「該当なし」にできません", where, no);
+		problem(p, where, "err.diag_input.na_not_allowed", "{no}%ld", no);
 		return;
 	}
 	p->out->sheet.answers[no - 1] = a;
 	if (note != NULL && *note != '\0') {
 		if (input_text("err.field.memo", note, false, DIAG_NOTE_MAX / 3, buf, sizeof(buf),
 		    &e) != MM_OK) {
-			problem(p, "%s: 項目 %ld: %s", where, no, e.msg);
+			struct err item;
+			err_keyf(&item, MM_EINVAL, "err.diag_input.item_note", "{no}%ld", no);
+			err_add(&item, "problem", &e);
+			problem_err(p, where, &item);
 			return;
 		}
 		if (buf[0] != '\0' && (p->out->notes.notes[no - 1] = strdup(buf)) == NULL)
-			problem(p, "メモリが足りません");
+			problem(p, NULL, "err.nomem", NULL);
 	}
 }
 
@@ -128,26 +148,27 @@ static void
 csv_row(int c, void *ctx)
 {
 	struct parse *p = ctx;
-	char where[32], *no, *answer;
+	struct err where;
+	char *no, *answer;
 	long dummy;
 
 	(void)c;
 	p->row++;
-	snprintf(where, sizeof(where), "%ld 行目", p->row);
+	err_keyf(&where, MM_EINVAL, "err.diag_input.line", "{line}%ld", p->row);
 	no = text_trim(p->no);
 	answer = text_trim(p->answer);
 	if (p->field == 1 && *no == '\0') {
 		/* a blank line */
 	} else if (p->field_too_long) {
-		problem(p, "%s: 値が長すぎます", where);
+		problem(p, &where, "err.diag_input.value_too_long", NULL);
 	} else if (p->field > 3) {
-		problem(p, "%s: 列が多すぎます (番号,回答[,メモ] の形です)", where);
+		problem(p, &where, "err.diag_input.too_many_columns", NULL);
 	} else if (p->row == 1 && !text_parse_long(no, &dummy)) {
 		/* a header line such as "no,answer,note" or "番号,回答,メモ" */
 	} else if (p->field < 2) {
-		problem(p, "%s: 回答がありません (番号,回答[,メモ] の形です)", where);
+		problem(p, &where, "err.diag_input.no_answer", NULL);
 	} else {
-		take(p, where, no, answer, p->field == 3 ? p->note : NULL);
+		take(p, &where, no, answer, p->field == 3 ? p->note : NULL);
 	}
 	free(p->note);
 	p->note = NULL;
@@ -162,16 +183,30 @@ parse_csv(struct parse *p, const char *data, size_t len)
 	struct csv_parser cp;
 
 	if (csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-		problem(p, "メモリが足りません");
+		problem(p, NULL, "err.nomem", NULL);
 		return;
 	}
 	if (csv_parse(&cp, data, len, csv_field, csv_row, p) != len ||
 	    csv_fini(&cp, csv_field, csv_row, p) != 0)
-		problem(p, "%ld 行目付近: CSV として読めません (%s)", p->row + 1,
+		problem(p, NULL, "err.diag_input.csv", "{line}%ld{reason}%s", p->row + 1,
 		    csv_strerror(csv_error(&cp)));
 	csv_free(&cp);
 	free(p->note);
 	p->note = NULL;
+}
+
+/* the problem of the member "respondent": WHAT, or not a string (NULL) */
+static void
+problem_err_respondent(struct parse *p, const struct err *what)
+{
+	struct err one;
+
+	err_key(&one, MM_EINVAL, "err.diag_input.respondent");
+	if (what != NULL)
+		err_add(&one, "problem", what);
+	else
+		err_addf(&one, "problem", "err.diag_input.not_string", NULL);
+	problem_err(p, NULL, &one);
 }
 
 static void
@@ -180,45 +215,44 @@ parse_json(struct parse *p, const char *data, size_t len)
 	json_error_t je;
 	json_t *root, *answers, *notes, *v, *resp;
 	const char *key;
-	char where[64], num[32];
+	struct err where;
+	char num[32];
 	struct err e;
 
 	root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &je);
 	if (root == NULL) {
-		problem(p, "%d 行目: JSON として読めません (%s)", je.line, je.text);
+		problem(p, NULL, "err.diag_input.json", "{line}%d{reason}%s", je.line, je.text);
 		return;
 	}
 	answers = json_object_get(root, "answers");
 	notes = json_object_get(root, "notes");
 	resp = json_object_get(root, "respondent");
 	if (!json_is_object(root) || !json_is_object(answers)) {
-		problem(p, "JSON には {\"answers\": {\"1\": \"yes\", …}} の形で回答を書いてください");
+		problem(p, NULL, "err.diag_input.json_form", NULL);
 		goto done;
 	}
 	if (notes != NULL && !json_is_object(notes))
-		problem(p, "JSON の \"notes\" は {\"番号\": \"メモ\"} の形です");
+		problem(p, NULL, "err.diag_input.json_notes", NULL);
 	if (resp != NULL && (!json_is_string(resp) ||
 	    input_text("err.field.respondent_json", json_string_value(resp), false, 80,
 	    p->out->respondent, sizeof(p->out->respondent), &e) != MM_OK))
-		problem(p, "JSON の \"respondent\": %s",
-		    json_is_string(resp) ? e.msg : "文字列で書いてください");
+		problem_err_respondent(p, json_is_string(resp) ? &e : NULL);
 	json_object_foreach(answers, key, v) {
 		const char *note = json_string_value(json_object_get(notes, key));
-		snprintf(where, sizeof(where), "answers の \"%.20s\"", key);
+		err_keyf(&where, MM_EINVAL, "err.diag_input.member", "{key}%.20s", key);
 		if (json_is_integer(v)) {
 			snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v));
-			take(p, where, key, num, note);
+			take(p, &where, key, num, note);
 		} else if (json_is_string(v)) {
-			take(p, where, key, json_string_value(v), note);
+			take(p, &where, key, json_string_value(v), note);
 		} else {
-			problem(p, "%s: 回答は文字列か点数で書いてください", where);
+			problem(p, &where, "err.diag_input.answer_type", NULL);
 		}
 	}
 	if (json_is_object(notes))
 		json_object_foreach(notes, key, v)
 			if (json_object_get(answers, key) == NULL || !json_is_string(v))
-				problem(p, "notes の \"%.20s\": 回答のない項目か、文字列でないメモです",
-				    key);
+				problem(p, NULL, "err.diag_input.json_note", "{key}%.20s", key);
 done:
 	json_decref(root);
 }
@@ -241,21 +275,16 @@ diag_input_parse(const struct diag_model *m, const char *data, size_t len,
 	memset(&p, 0, sizeof(p));
 	p.m = m;
 	p.out = out;
-	buf_init(&p.problems, 8192);
-	if (len > DIAG_INPUT_MAX_BYTES) {
-		buf_free(&p.problems);
-		return err_set(e, MM_EINVAL, "回答ファイルが大きすぎます (上限 %u バイト)",
+	if (len > DIAG_INPUT_MAX_BYTES)
+		return err_keyf(e, MM_EINVAL, "err.diag_input.too_large", "{max}%u",
 		    DIAG_INPUT_MAX_BYTES);
-	}
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		data += 3;
 		len -= 3;
 	}
-	if (!text_utf8_valid(data, len)) {
-		buf_free(&p.problems);
-		return err_set(e, MM_EINVAL,
-		    "回答ファイルが UTF-8 ではありません (Excel からは「CSV UTF-8」で保存してください)");
-	}
+	if (!text_utf8_valid(data, len))
+		return err_key(e, MM_EINVAL, "err.diag_input.not_utf8");
+	err_key(&p.problems, MM_EINVAL, "err.diag_input.invalid");
 	if (fmt == DIAG_INPUT_AUTO) {
 		for (i = 0; i < len && strchr(" \t\r\n", data[i]) != NULL; i++)
 			;
@@ -268,15 +297,18 @@ diag_input_parse(const struct diag_model *m, const char *data, size_t len,
 	/* missing items matter only when every line was readable */
 	for (i = 0; i < m->nitems && (size_t)p.nproblems == missing; i++)
 		if (out->sheet.answers[i] == DIAG_UNANSWERED && missing++ < 5)
-			problem(&p, "項目 %zu の回答がありません", i + 1);
-	if (p.nproblems > MAX_PROBLEMS)
-		buf_printf(&p.problems, "\nほか %d 件", p.nproblems - MAX_PROBLEMS);
+			problem(&p, NULL, "err.diag.no_answer", "{no}%zu", i + 1);
 	if (p.nproblems > 0) {
-		code = err_set(e, MM_EINVAL, "回答ファイルに誤りがあります。何も記録していません:\n%s",
-		    buf_cstr(&p.problems));
+		if (p.nproblems > MAX_PROBLEMS)
+			err_addf(&p.problems, "more", "err.diag_input.more", "{n}%d",
+			    p.nproblems - MAX_PROBLEMS);
+		else
+			err_addf(&p.problems, "more", "err.diag_input.no_more", NULL);
+		code = MM_EINVAL;
+		if (e != NULL)
+			*e = p.problems;
 		diag_input_free(out);
 		memset(out, 0, sizeof(*out));
 	}
-	buf_free(&p.problems);
 	return code;
 }

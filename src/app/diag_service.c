@@ -40,7 +40,7 @@ diag_draft_start(struct app *a, const struct org *o, const char *respondent,
 	if (kind == NULL)
 		kind = "person";
 	if (strcmp(kind, "person") != 0 && strcmp(kind, "department") != 0)
-		return err_set(e, MM_EINVAL, "回答者の種類は person か department です");
+		return err_key(e, MM_EINVAL, "err.diag.respondent_kind");
 	if ((code = org_na_rule(a, o->id, &rule, e)) != MM_OK)
 		return code;
 	if ((code = app_begin(a, e)) != MM_OK)
@@ -88,8 +88,7 @@ need_draft(struct app *a, const struct org *o, long long id,
 	enum mm_err code = diag_round_get(a->db, o->id, id, r, e);
 
 	if (code == MM_OK && r->completed)
-		return err_set(e, MM_EIMMUTABLE,
-		    "診断 %lld は完了済みのため変更できません。新しい診断を始めてください", id);
+		return err_keyf(e, MM_EIMMUTABLE, "err.diag.round_completed_new", "{id}%lld", id);
 	return code;
 }
 
@@ -109,12 +108,12 @@ check_answer(const struct diag_model *m, int no, enum diag_answer answer,
     const char *note, char *clean, struct err *e)
 {
 	if (no < 1 || (size_t)no > m->nitems)
-		return err_set(e, MM_EINVAL, "項目番号 %d はありません", no);
+		return err_keyf(e, MM_EINVAL, "err.diag.no_item", "{no}%d", no);
 	if ((int)answer < DIAG_UNANSWERED || answer >= DIAG_ANSWER_KINDS)
-		return err_set(e, MM_EINVAL, "項目 %d の回答が正しくありません", no);
+		return err_keyf(e, MM_EINVAL, "err.diag.bad_answer", "{no}%d", no);
 	if (answer != DIAG_UNANSWERED && !diag_answer_allowed(m, no, answer))
-		return err_set(e, MM_EINVAL, "項目 %d に「%s」は選べません", no,
-		    m->answers[answer].label.ja);
+		return err_keyf(e, MM_EINVAL, "err.diag.answer_not_allowed", "{no}%d{~answer}%s%s",
+		    no, m->answers[answer].label.ja, m->answers[answer].label.en);
 	return input_text("err.field.memo", note, false, DIAG_NOTE_MAX / 3, clean,
 	    DIAG_NOTE_MAX + 1, e);
 }
@@ -127,10 +126,11 @@ check_edit(const struct diag_model *m, const struct diag_draft_edit *ed,
 	enum mm_err code = check_answer(m, ed->no, ed->set_answer ? ed->answer :
 	    DIAG_UNANSWERED, ed->note, clean, e);
 
-	if (code != MM_OK && strncmp(e->msg, "項目", strlen("項目")) != 0) {
-		char msg[ERR_MSG_MAX];
-		snprintf(msg, sizeof(msg), "%s", e->msg);
-		err_set(e, code, "項目 %d の%s", ed->no, msg);
+	/* the checks of the note do not name the item */
+	if (code != MM_OK && e->key != NULL && strncmp(e->key, "err.input.", 10) == 0) {
+		struct err inner = *e;
+		err_keyf(e, code, "err.diag.item_problem", "{no}%d", ed->no);
+		err_add(e, "problem", &inner);
 	}
 	return code;
 }
@@ -213,8 +213,7 @@ diag_draft_save(struct app *a, const struct org *o, long long round_id,
 	struct diag_round_row r;
 	struct diag_sheet sheet;
 	struct diag_notes notes;
-	struct err one;
-	struct buf bad;
+	struct err one, bad;
 	char (*clean)[DIAG_NOTE_MAX + 1] = NULL;
 	size_t i, count = 0, nbad = 0;
 	enum mm_err code;
@@ -223,9 +222,9 @@ diag_draft_save(struct app *a, const struct org *o, long long round_id,
 	if (changed != NULL)
 		*changed = 0;
 	memset(&notes, 0, sizeof(notes));
-	buf_init(&bad, ERR_MSG_MAX);
+	err_key(&bad, MM_EINVAL, "err.diag.nothing_saved");
 	if (n > DIAG_MAX_ITEMS * 2) {
-		code = err_set(e, MM_EINVAL, "一度に保存できる項目が多すぎます");
+		code = err_key(e, MM_EINVAL, "err.diag.too_many_edits");
 		goto out;
 	}
 	if ((clean = calloc(n ? n : 1, sizeof(*clean))) == NULL) {
@@ -235,11 +234,15 @@ diag_draft_save(struct app *a, const struct org *o, long long round_id,
 	/* every edit is checked before anything is written */
 	for (i = 0; i < n; i++) {
 		err_clear(&one);
-		if (check_edit(m, &edits[i], clean[i], &one) != MM_OK)
-			buf_printf(&bad, "%s%s", nbad++ ? "。" : "", one.msg);
+		if (check_edit(m, &edits[i], clean[i], &one) != MM_OK) {
+			err_add(&bad, "items", &one);
+			nbad++;
+		}
 	}
 	if (nbad > 0) {
-		code = err_set(e, MM_EINVAL, "%s。何も保存していません", buf_cstr(&bad));
+		code = MM_EINVAL;
+		if (e != NULL)
+			*e = bad;
 		goto out;
 	}
 	if ((code = app_begin(a, e)) != MM_OK)
@@ -254,8 +257,8 @@ diag_draft_save(struct app *a, const struct org *o, long long round_id,
 		const char *note = edits[i].note != NULL ? clean[i] :
 		    notes.notes[no - 1] ? notes.notes[no - 1] : "";
 		if (want == DIAG_UNANSWERED && *note != '\0') {
-			buf_printf(&bad, "%s項目 %d のメモを保存するには回答も選んでください",
-			    nbad++ ? "。" : "", no);
+			err_addf(&bad, "items", "err.diag.note_needs_answer", "{no}%d", no);
+			nbad++;
 			continue;
 		}
 		if (nbad > 0)
@@ -270,7 +273,9 @@ diag_draft_save(struct app *a, const struct org *o, long long round_id,
 		count += did;
 	}
 	if (nbad > 0) {
-		code = err_set(e, MM_EINVAL, "%s。何も保存していません", buf_cstr(&bad));
+		code = MM_EINVAL;
+		if (e != NULL)
+			*e = bad;
 		goto fail;
 	}
 	if (count == 0)
@@ -286,7 +291,6 @@ fail:
 out:
 	diag_notes_free(&notes);
 	free(clean);
-	buf_free(&bad);
 	return code;
 }
 
@@ -317,10 +321,9 @@ complete_round(struct app *a, const struct org *o, long long round_id,
 	int missing = diag_sheet_missing(m, sheet);
 
 	if (missing != 0)
-		return err_set(e, MM_EINVAL,
-		    "項目 %d が未回答のため完了できません。すべての項目に答えてください", missing);
+		return err_keyf(e, MM_EINVAL, "err.diag.unanswered_complete", "{no}%d", missing);
 	if (diag_score(m, sheet, rule, &res) != 0)
-		return err_set(e, MM_EINVAL, "回答に選べない値があります");
+		return err_key(e, MM_EINVAL, "err.diag.answers_not_allowed");
 	clock_now_iso(now);
 	if ((code = diag_round_complete(a->db, round_id, now, rule, res.total,
 	    res.band->id, e)) != MM_OK)
@@ -401,7 +404,7 @@ diag_record(struct app *a, const struct org *o, const char *respondent,
 	    e)) != MM_OK)
 		return code;
 	if (diag_sheet_missing(m, &in->sheet) != 0)
-		return err_set(e, MM_EINVAL, "項目 %d の回答がありません",
+		return err_keyf(e, MM_EINVAL, "err.diag.no_answer", "{no}%d",
 		    diag_sheet_missing(m, &in->sheet));
 	if ((code = org_na_rule(a, o->id, &rule, e)) != MM_OK)
 		return code;
@@ -449,8 +452,7 @@ diag_round_load(struct app *a, const struct org *o, long long id,
 	if (out->row.completed &&
 	    diag_score(&a->cat->diag, &out->sheet, out->row.na_rule, &out->result) != 0) {
 		diag_round_view_free(out);
-		return err_set(e, MM_EINTEGRITY,
-		    "診断 %lld の記録された回答がカタログと合いません", id);
+		return err_keyf(e, MM_EINTEGRITY, "err.diag.round_mismatch", "{id}%lld", id);
 	}
 	return MM_OK;
 }
@@ -521,13 +523,12 @@ diag_org_view(struct app *a, const struct org *o, struct diag_sheet *sheet,
 		count++;
 	}
 	if (count == 0) {
-		code = err_set(e, MM_ENOTFOUND,
-		    "完了した診断がまだありません。mamori diagnose で診断してください");
+		code = err_key(e, MM_ENOTFOUND, "err.diag.none_completed");
 		goto done;
 	}
 	diag_aggregate(&a->cat->diag, sheets, count, sheet);
 	if (diag_score(&a->cat->diag, sheet, rule, result) != 0) {
-		code = err_set(e, MM_EINTEGRITY, "記録された回答がカタログと合いません");
+		code = err_key(e, MM_EINTEGRITY, "err.diag.mismatch");
 		goto done;
 	}
 	*respondents = count;
@@ -572,7 +573,7 @@ diag_compare_rounds(struct app *a, const struct org *o, long long id_a,
 	enum mm_err code;
 
 	if (id_a == id_b)
-		return err_set(e, MM_EINVAL, "比べる二つの診断には別々の診断を選んでください");
+		return err_key(e, MM_EINVAL, "err.diag.compare_same");
 	if ((code = diag_round_load(a, o, id_a, &x, e)) != MM_OK)
 		return code;
 	if ((code = diag_round_load(a, o, id_b, &y, e)) != MM_OK) {
@@ -582,7 +583,7 @@ diag_compare_rounds(struct app *a, const struct org *o, long long id_a,
 	if (!x.row.completed || !y.row.completed) {
 		diag_round_view_free(&x);
 		diag_round_view_free(&y);
-		return err_set(e, MM_EINVAL, "比べられるのは完了した診断だけです (診断 %lld は下書きです)",
+		return err_keyf(e, MM_EINVAL, "err.diag.compare_draft", "{id}%lld",
 		    x.row.completed ? id_b : id_a);
 	}
 	if (round_later(&x.row, &y.row)) {

@@ -62,29 +62,32 @@ static enum mm_err
 check_given(const struct diag_model *m, const struct diag_sheet *want,
     const bool *given, struct err *e)
 {
-	struct buf b;
+	struct err list;
 	size_t i, bad = 0;
-	enum mm_err code = MM_OK;
 
-	buf_init(&b, 2048);
+	err_key(&list, MM_EINVAL, "err.diag.nothing_saved");
 	for (i = 0; i < DIAG_MAX_ITEMS; i++) {
 		enum diag_answer x = want->answers[i];
 		int no = (int)i + 1;
 		if (!given[i])
 			continue;
 		if (!employee_check_has_item(m, no))
-			buf_printf(&b, "%s項目 %d は従業員のチェックの項目ではありません", bad++ ? "。" : "",
-			    no);
+			err_addf(&list, "items", "err.diag.not_employee_item", "{no}%d", no);
 		else if ((int)x < DIAG_UNANSWERED || x >= DIAG_ANSWER_KINDS)
-			buf_printf(&b, "%s項目 %d の回答が正しくありません", bad++ ? "。" : "", no);
+			err_addf(&list, "items", "err.diag.bad_answer", "{no}%d", no);
 		else if (x != DIAG_UNANSWERED && !diag_answer_allowed(m, no, x))
-			buf_printf(&b, "%s項目 %d に「%s」は選べません", bad++ ? "。" : "", no,
-			    m->answers[x].label.ja);
+			err_addf(&list, "items", "err.diag.answer_not_allowed",
+			    "{no}%d{~answer}%s%s", no, m->answers[x].label.ja,
+			    m->answers[x].label.en);
+		else
+			continue;
+		bad++;
 	}
-	if (bad > 0)
-		code = err_set(e, MM_EINVAL, "%s。何も保存していません", buf_cstr(&b));
-	buf_free(&b);
-	return code;
+	if (bad == 0)
+		return MM_OK;
+	if (e != NULL)
+		*e = list;
+	return MM_EINVAL;
 }
 
 enum mm_err
@@ -102,7 +105,7 @@ employee_check_save(struct app *a, const struct org *o, long long account_id,
 	if (changed != NULL)
 		*changed = 0;
 	if (account_id <= 0)
-		return err_set(e, MM_EINVAL, "回答する利用者が分かりません");
+		return err_key(e, MM_EINVAL, "err.diag.who_answers");
 	if ((code = check_given(m, want, given, e)) != MM_OK)
 		return code;
 	if ((code = app_begin(a, e)) != MM_OK)
@@ -173,7 +176,7 @@ employee_check_mine_json(struct app *a, const struct org *o, long long account_i
 	int no, answered = 0, total = 0;
 
 	if (p == NULL) {
-		err_set(e, MM_ECATALOG, "カタログに従業員の対策の区分がありません");
+		err_key(e, MM_ECATALOG, "err.diag.no_employee_part");
 		return NULL;
 	}
 	if (employee_check_load(a, o, account_id, &sheet, updated, e) != MM_OK)
@@ -266,7 +269,7 @@ employee_check_summary_json(struct app *a, const struct org *o, enum lang lang,
 	int no, k;
 
 	if (p == NULL) {
-		err_set(e, MM_ECATALOG, "カタログに従業員の対策の区分がありません");
+		err_key(e, MM_ECATALOG, "err.diag.no_employee_part");
 		return NULL;
 	}
 	if (count_members(a, o, &members, e) != MM_OK ||

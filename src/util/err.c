@@ -4,7 +4,8 @@
  *     NODE KIND name '\0' value '\0'
  * NODE is the message it belongs to (0 the message itself, N the nested
  * message E->sub[N - 1]), KIND is PK_TEXT, PK_KEY (value is a locale
- * key) or PK_MSG (value is the number of a nested message, in decimal).
+ * key), PK_LTEXT (a text in both languages) or PK_MSG (value is the
+ * number of a nested message, in decimal).
  */
 #include "util/err.h"
 
@@ -19,6 +20,8 @@
 #define PK_TEXT 's'
 #define PK_KEY 'k'
 #define PK_MSG 'm'
+#define PK_LTEXT 'l' /* value: the Japanese text, LTEXT_SEP, the English one */
+#define LTEXT_SEP '\x1f'
 #define RENDER_DEPTH 4
 
 /* copy S into OUT (size N > 4), cut before a partial UTF-8 character with
@@ -92,8 +95,8 @@ put_params(struct err *e, unsigned node, const char *params, va_list ap)
 		name = p + 1;
 		kind = PK_TEXT;
 		str = value;
-		if (*name == '@') {
-			kind = PK_KEY;
+		if (*name == '@' || *name == '~') {
+			kind = *name == '@' ? PK_KEY : PK_LTEXT;
 			name++;
 		}
 		if ((end = strchr(name, '}')) == NULL || end[1] != '%')
@@ -103,6 +106,17 @@ put_params(struct err *e, unsigned node, const char *params, va_list ap)
 		speclen = strspn(conv + 1, ".0123456789hlzjt") + 2;
 		if (speclen >= sizeof(spec))
 			break;
+		if (kind == PK_LTEXT) { /* "%s%s": Japanese, English */
+			const char *ja = va_arg(ap, const char *);
+			const char *en = va_arg(ap, const char *);
+			if (strncmp(conv, "%s%s", 4) != 0)
+				return;
+			snprintf(value, sizeof(value), "%s%c%s", ja ? ja : "", LTEXT_SEP,
+			    en ? en : "");
+			put_param(e, node, kind, name, namelen, value);
+			p = conv + 4;
+			continue;
+		}
 		memcpy(spec, conv, speclen);
 		spec[speclen] = '\0';
 		switch (spec[speclen - 1]) {
@@ -169,12 +183,27 @@ next_param(const struct err *e, const char *p)
 	return p < e->params + e->plen ? p : NULL;
 }
 
+/* the separator of a list in message NODE: the text of "KEY_sep" when
+ * there is one, else of "err.sep" */
+static const char *
+list_sep(const struct render_ctx *c)
+{
+	const char *key = c->node == 0 ? c->e->key : c->e->sub[c->node - 1];
+	const char *sep = NULL;
+	char k[128];
+
+	if (key != NULL && (size_t)snprintf(k, sizeof(k), "%s_sep", key) < sizeof(k))
+		sep = locale_text(c->l, c->lang, k);
+	if (sep == NULL)
+		sep = locale_text(c->l, c->lang, "err.sep");
+	return sep ? sep : ", ";
+}
+
 static bool
 write_param(void *ctx, const char *name, size_t namelen, struct buf *out)
 {
 	const struct render_ctx *c = ctx;
 	const char *p = NULL, *value;
-	const char *sep = locale_text(c->l, c->lang, "err.sep");
 	unsigned n = 0;
 
 	while ((p = next_param(c->e, p)) != NULL) {
@@ -183,10 +212,18 @@ write_param(void *ctx, const char *name, size_t namelen, struct buf *out)
 			continue;
 		value = p + 2 + namelen + 1;
 		if (n++ > 0)
-			buf_puts(out, sep ? sep : ", ");
+			buf_puts(out, list_sep(c));
 		if (p[1] == PK_KEY) {
 			const char *t = locale_text(c->l, c->lang, value);
 			buf_puts(out, t ? t : value);
+		} else if (p[1] == PK_LTEXT) {
+			const char *mid = strchr(value, LTEXT_SEP);
+			if (mid == NULL)
+				buf_puts(out, value);
+			else if (c->lang == LANG_EN && mid[1] != '\0')
+				buf_puts(out, mid + 1);
+			else
+				buf_append(out, value, (size_t)(mid - value));
 		} else if (p[1] == PK_MSG) {
 			render_node(c->e, c->l, c->lang, (unsigned)strtoul(value, NULL, 10),
 			    c->depth + 1, out);
@@ -259,17 +296,25 @@ err_key(struct err *e, enum mm_err code, const char *key)
 }
 
 enum mm_err
+err_vkeyf(struct err *e, enum mm_err code, const char *key, const char *params,
+    va_list ap)
+{
+	if (e == NULL)
+		return code;
+	reset(e, code, key);
+	put_params(e, 0, params, ap);
+	err_text(e, LANG_JA);
+	return code;
+}
+
+enum mm_err
 err_keyf(struct err *e, enum mm_err code, const char *key, const char *params, ...)
 {
 	va_list ap;
 
-	if (e == NULL)
-		return code;
-	reset(e, code, key);
 	va_start(ap, params);
-	put_params(e, 0, params, ap);
+	err_vkeyf(e, code, key, params, ap);
 	va_end(ap);
-	err_text(e, LANG_JA);
 	return code;
 }
 
@@ -339,19 +384,26 @@ err_add(struct err *e, const char *name, const struct err *sub)
 }
 
 void
-err_addf(struct err *e, const char *name, const char *key, const char *params, ...)
+err_vaddf(struct err *e, const char *name, const char *key, const char *params,
+    va_list ap)
 {
-	va_list ap;
 	unsigned at;
 
 	if (e == NULL)
 		return;
-	if ((at = new_sub(e, name, key)) != 0) {
-		va_start(ap, params);
+	if ((at = new_sub(e, name, key)) != 0)
 		put_params(e, at, params, ap);
-		va_end(ap);
-	}
 	err_text(e, LANG_JA);
+}
+
+void
+err_addf(struct err *e, const char *name, const char *key, const char *params, ...)
+{
+	va_list ap;
+
+	va_start(ap, params);
+	err_vaddf(e, name, key, params, ap);
+	va_end(ap);
 }
 
 enum mm_err

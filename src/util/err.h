@@ -12,6 +12,7 @@
  *    sentence), or a locale key whose text is shown (a field's name), or
  *    another message (the reason of a failure, the problems of a list;
  *    several messages under one name are joined with the text of
+ *    "KEY_sep" when the tables have one for the message's KEY, else of
  *    "err.sep").
  *
  * The message is written in a language only when shown: err_text and
@@ -31,6 +32,7 @@
 #ifndef MM_ERR_H
 #define MM_ERR_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -77,10 +79,17 @@ enum mm_err err_key(struct err *e, enum mm_err code, const char *key);
  *     err_keyf(e, MM_EINVAL, "err.csv.cols", "{row}%ld{max}%zu", row, max)
  * The conversions are d, i, u, x or s (length modifiers hh h l ll z j t,
  * a precision for s); nothing else may stand in PARAMS. A name written
- * "{@name}" takes a locale key, %s, whose text is shown. A value that
- * does not fit is cut (at a character) and marked with "…". */
+ * "{@name}" takes a locale key, %s, whose text is shown; "{~name}%s%s"
+ * takes a text in Japanese and in English (a catalog text: struct ltext),
+ * shown in the message's language (Japanese when the English is empty).
+ * A value that does not fit is cut (at a character) and marked with "…".
+ * PARAMS may be NULL: no parameters. */
 enum mm_err err_keyf(struct err *e, enum mm_err code, const char *key,
     const char *params, ...) __attribute__((format(printf, 4, 5)));
+
+/* err_vkeyf — err_keyf with the values in AP. */
+enum mm_err err_vkeyf(struct err *e, enum mm_err code, const char *key,
+    const char *params, va_list ap) __attribute__((format(printf, 4, 0)));
 
 /* err_add — add the message of SUB (with its parameters and nested
  * messages) to E's message as parameter NAME. Adding several under one
@@ -91,6 +100,10 @@ void err_add(struct err *e, const char *name, const struct err *sub);
 /* err_addf — err_add of the message KEY with PARAMS (as err_keyf). */
 void err_addf(struct err *e, const char *name, const char *key,
     const char *params, ...) __attribute__((format(printf, 4, 5)));
+
+/* err_vaddf — err_addf with the values in AP. */
+void err_vaddf(struct err *e, const char *name, const char *key, const char *params,
+    va_list ap) __attribute__((format(printf, 4, 0)));
 
 /* err_set — the older form: record CODE and a printf-style text that is
  * shown as it is, in every language (see above). Returns CODE. */

@@ -213,6 +213,12 @@ test_err_keyf_params(void **state)
 	assert_string_equal(e.msg, "画面の文言 locale/ja/x.json が読めません (12 行: abc)");
 	assert_string_equal(err_text(&e, LANG_EN),
 	    "Cannot read the UI strings locale/ja/x.json (line 12: abc)");
+	/* a text in both languages */
+	err_keyf(&e, MM_EINVAL, "err.locale.missing", "{~dir}%s%s", "日本語", "English");
+	assert_string_equal(e.msg, "画面の文言 日本語 がありません");
+	assert_string_equal(err_text(&e, LANG_EN), "There are no UI strings under English");
+	err_keyf(&e, MM_EINVAL, "err.locale.missing", "{~dir}%s%s", "日本語", "");
+	assert_string_equal(err_text(&e, LANG_EN), "There are no UI strings under 日本語");
 	/* numbers of every width */
 	err_keyf(&e, MM_EINVAL, "err.test.none", "{a}%d{b}%zu{c}%lld{d}%u{e}%x",
 	    -3, (size_t)7, -9000000000LL, 4u, 255u);
