@@ -495,7 +495,7 @@ data_row(struct importer *im, const struct table_row *r)
 	if (!any)
 		return MM_OK;
 	if (++im->rep->rows > ASSET_IO_MAX_ROWS)
-		return err_set(im->e, MM_EINVAL, "データの行が多すぎます (上限 %d 行)",
+		return err_keyf(im->e, MM_EINVAL, "err.import.too_many_rows", "{max}%d",
 		    ASSET_IO_MAX_ROWS);
 	for (k = 0; k < ACOL_COUNT; k++)
 		if (k == ACOL_CATEGORY || k == ACOL_NAME || k == ACOL_NOTE || k == ACOL_USERS ||
@@ -655,9 +655,7 @@ on_row(void *ctx, const struct table_row *r, struct err *e)
 			return take_header(im, r, false);
 		}
 		if (++im->scanned >= HEADER_SCAN_ROWS)
-			return err_set(im->e, MM_EINVAL,
-			    "見出しの行が見つかりません: 最初の %d 行のどこかに"
-			    "「情報資産名称」などの列名を書いた行が必要です",
+			return err_keyf(im->e, MM_EINVAL, "err.import.no_header", "{rows}%d",
 			    HEADER_SCAN_ROWS);
 		return MM_OK;
 	case AFTER_HEADER:
@@ -802,8 +800,8 @@ check:
 	if (code != MM_OK)
 		goto done;
 	if (rep->nproblems > 0) {
-		code = err_set(e, MM_EINVAL, "%zu 件の誤りがあります。%s", rep->nproblems,
-		    opt->dry_run ? "このままでは読み込めません。" : "何も変更していません。");
+		code = err_keyf(e, MM_EINVAL, opt->dry_run ? "err.import.problems_dry_run" :
+		    "err.import.problems", "{n}%zu", rep->nproblems);
 		goto done;
 	}
 	if (began) {

@@ -75,7 +75,7 @@ from_cp932(const char *data, size_t len, struct buf *out, struct err *e)
 	enum mm_err code = MM_OK;
 
 	if (cd == (iconv_t)-1)
-		return err_set(e, MM_EINVAL, "Shift_JIS の変換が使えません。UTF-8 で保存してください");
+		return err_key(e, MM_EINVAL, "err.csv.no_sjis");
 	/* one CP932 byte becomes at most three UTF-8 bytes (half-width kana) */
 	cap = len * 3 + 1;
 	if ((dst = malloc(cap)) == NULL) {
@@ -86,9 +86,7 @@ from_cp932(const char *data, size_t len, struct buf *out, struct err *e)
 	outleft = cap;
 	buf_reset(out);
 	if (iconv(cd, &in, &inleft, &p, &outleft) == (size_t)-1)
-		code = err_set(e, MM_EINVAL,
-		    "%ld 行目付近: 文字コードが UTF-8 でも Shift_JIS でもありません"
-		    " (Excel からは「CSV UTF-8」で保存してください)",
+		code = err_keyf(e, MM_EINVAL, "err.csv.encoding", "{line}%ld",
 		    line_of(data, (size_t)(in - data)));
 	else if (!buf_append(out, dst, cap - outleft))
 		code = err_key(e, MM_ENOMEM, "err.nomem");
@@ -109,24 +107,21 @@ decode(const char *data, size_t len, struct buf *conv, const char **text,
 	*enc = CSV_IN_UTF8;
 	if (len >= 2 && ((data[0] == '\xFF' && data[1] == '\xFE') ||
 	    (data[0] == '\xFE' && data[1] == '\xFF')))
-		return err_set(e, MM_EINVAL,
-		    "UTF-16 のファイルは読めません (Excel からは「CSV UTF-8」で保存してください)");
+		return err_key(e, MM_EINVAL, "err.csv.utf16");
 	if (memchr(data, '\0', len) != NULL)
-		return err_set(e, MM_EINVAL,
-		    "CSV (テキスト) のファイルではありません (NUL 文字があります)");
+		return err_key(e, MM_EINVAL, "err.csv.nul");
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		*enc = CSV_IN_UTF8_BOM;
 		data += 3;
 		len -= 3;
 		if (!text_utf8_valid(data, len))
-			return err_set(e, MM_EINVAL,
-			    "UTF-8 の印 (BOM) がありますが、UTF-8 として読めない文字があります");
+			return err_key(e, MM_EINVAL, "err.csv.bom_not_utf8");
 	} else if (!text_utf8_valid(data, len)) {
 		*enc = CSV_IN_CP932;
 		if ((code = from_cp932(data, len, conv, e)) != MM_OK)
 			return code;
 		if (!text_utf8_valid(conv->data, conv->len))
-			return err_set(e, MM_EINVAL, "文字コードを判別できません");
+			return err_key(e, MM_EINVAL, "err.csv.unknown_encoding");
 		*text = conv->data;
 		*tlen = conv->len;
 		return MM_OK;
@@ -172,9 +167,7 @@ check_quotes(const char *text, size_t len, struct err *e)
 			else if (c == ',')
 				st = START;
 			else if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
-				return err_set(e, MM_EINVAL,
-				    "%ld 行目: 引用符 (\") で囲んだ値の後に文字があります"
-				    " (値の中の \" は \"\" と二つ重ねてください)", row);
+				return err_keyf(e, MM_EINVAL, "err.csv.after_quote", "{line}%ld", row);
 			break;
 		}
 		if ((c == '\r' || c == '\n') && st != QUOTED) {
@@ -185,8 +178,7 @@ check_quotes(const char *text, size_t len, struct err *e)
 		}
 	}
 	if (st == QUOTED)
-		return err_set(e, MM_EINVAL,
-		    "%ld 行目: 引用符 (\") が閉じられていません", opened);
+		return err_keyf(e, MM_EINVAL, "err.csv.open_quote", "{line}%ld", opened);
 	return MM_OK;
 }
 
@@ -206,14 +198,14 @@ on_field(void *s, size_t len, void *ctx)
 	if (r->code != MM_OK)
 		return;
 	if (r->nfields >= r->lim->max_cols) {
-		fail(r, err_set(r->e, MM_EINVAL, "%ld 行目: 列が多すぎます (上限 %zu 列)",
+		fail(r, err_keyf(r->e, MM_EINVAL, "err.csv.too_many_cols", "{line}%ld{max}%zu",
 		    r->done + 1, r->lim->max_cols));
 		return;
 	}
 	if (len > r->lim->max_cell) {
 		table_col_name(r->nfields, col, sizeof(col));
-		fail(r, err_set(r->e, MM_EINVAL, "%ld 行目 %s 列: 値が長すぎます (上限 %zu バイト)",
-		    r->done + 1, col, r->lim->max_cell));
+		fail(r, err_keyf(r->e, MM_EINVAL, "err.csv.cell_too_long",
+		    "{line}%ld{col}%s{max}%zu", r->done + 1, col, r->lim->max_cell));
 		return;
 	}
 	if (r->nfields == r->alloc) {
@@ -255,7 +247,8 @@ on_record(int c, void *ctx)
 	}
 	r->last_term = c;
 	if ((size_t)r->done >= r->lim->max_rows) {
-		fail(r, err_set(r->e, MM_EINVAL, "行が多すぎます (上限 %zu 行)", r->lim->max_rows));
+		fail(r, err_keyf(r->e, MM_EINVAL, "err.csv.too_many_rows", "{max}%zu",
+		    r->lim->max_rows));
 		return;
 	}
 	r->done++;
@@ -298,7 +291,7 @@ csv_in_read(const char *data, size_t len, const struct csv_in_limits *lim,
 	r.sink = sink;
 	r.e = e;
 	if (len > lim->max_bytes) {
-		code = err_set(e, MM_EINVAL, "ファイルが大きすぎます (上限 %zu MB)",
+		code = err_keyf(e, MM_EINVAL, "err.import.too_large", "{max}%zu",
 		    lim->max_bytes / (1024 * 1024));
 		goto done;
 	}
@@ -315,8 +308,8 @@ csv_in_read(const char *data, size_t len, const struct csv_in_limits *lim,
 	for (at = 0; at < tlen && r.code == MM_OK; at += n) {
 		n = tlen - at < CHUNK ? tlen - at : CHUNK;
 		if (csv_parse(&p, text + at, n, on_field, on_record, &r) != n) {
-			fail(&r, err_set(e, csv_error(&p) == CSV_ENOMEM ? MM_ENOMEM : MM_EINVAL,
-			    "%ld 行目付近: CSV として読めません (%s)", r.done + 1,
+			fail(&r, err_keyf(e, csv_error(&p) == CSV_ENOMEM ? MM_ENOMEM : MM_EINVAL,
+			    "err.csv.parse", "{line}%ld{reason}%s", r.done + 1,
 			    csv_strerror(csv_error(&p))));
 			break;
 		}
@@ -324,7 +317,7 @@ csv_in_read(const char *data, size_t len, const struct csv_in_limits *lim,
 			sink->progress(sink->ctx, (int)((at + n) * 1000 / tlen), 1000);
 	}
 	if (r.code == MM_OK && csv_fini(&p, on_field, on_record, &r) != 0)
-		fail(&r, err_set(e, MM_EINVAL, "%ld 行目: CSV の終わりが読めません", r.done + 1));
+		fail(&r, err_keyf(e, MM_EINVAL, "err.csv.end", "{line}%ld", r.done + 1));
 	code = r.code;
 done:
 	if (parser)

@@ -161,9 +161,7 @@ resolve(const char *base, const char *target, char *out, size_t outsz)
 static enum mm_err
 bomb(struct xlsx *x, const char *part, const char *why)
 {
-	return err_set(x->e, MM_EINVAL,
-	    "XLSX ファイルを読みません: %s が%s (圧縮爆弾の疑い、または大きすぎるファイルです)",
-	    part, why);
+	return err_keyf(x->e, MM_EINVAL, "err.xlsx.bomb", "{part}%s{@why}%s", part, why);
 }
 
 /* inflate part NAME into an expat parser with the handlers given;
@@ -187,25 +185,23 @@ xlsx_read_part(struct xlsx *x, const char *name, bool required, struct xml_job *
 	if (idx < 0) {
 		if (!required)
 			return MM_ENOTFOUND;
-		return err_set(x->e, MM_EINVAL,
-		    "Excel のブック (XLSX) ではありません (%s がありません)", name);
+		return err_keyf(x->e, MM_EINVAL, "err.xlsx.missing_part", "{part}%s", name);
 	}
 	zip_stat_init(&sb);
 	if (zip_stat_index(x->zip, (zip_uint64_t)idx, 0, &sb) != 0 ||
 	    (sb.valid & (ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE)) !=
 	    (ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE))
-		return err_set(x->e, MM_EINVAL, "XLSX ファイルが壊れています (%s)", name);
+		return err_keyf(x->e, MM_EINVAL, "err.xlsx.broken", "{reason}%s", name);
 	comp = sb.comp_size ? sb.comp_size : 1;
 	if (sb.size > lim->max_part)
-		return bomb(x, name, "大きすぎます");
+		return bomb(x, name, "err.xlsx.why_too_large");
 	if (sb.size > lim->ratio_grace && sb.size / comp > lim->max_ratio)
-		return bomb(x, name, "異常に高い圧縮率です");
+		return bomb(x, name, "err.xlsx.why_ratio");
 	if ((zf = zip_fopen_index(x->zip, (zip_uint64_t)idx, 0)) == NULL) {
 		zip_error_t *ze = zip_get_error(x->zip);
 		if (zip_error_code_zip(ze) == ZIP_ER_NOPASSWD)
-			return err_set(x->e, MM_EINVAL,
-			    "パスワードで保護された XLSX ファイルは読めません。保護を外して保存してください");
-		return err_set(x->e, MM_EINVAL, "XLSX ファイルが壊れています (%s: %s)", name,
+			return err_key(x->e, MM_EINVAL, "err.xlsx.encrypted");
+		return err_keyf(x->e, MM_EINVAL, "err.xlsx.broken_part", "{part}%s{reason}%s", name,
 		    zip_error_strerror(ze));
 	}
 	p = XML_ParserCreateNS(NULL, '|');
@@ -229,22 +225,22 @@ xlsx_read_part(struct xlsx *x, const char *name, bool required, struct xml_job *
 	for (;;) {
 		n = zip_fread(zf, chunk, CHUNK);
 		if (n < 0) {
-			code = err_set(x->e, MM_EINVAL, "XLSX ファイルが壊れています (%s: %s)", name,
-			    zip_error_strerror(zip_file_get_error(zf)));
+			code = err_keyf(x->e, MM_EINVAL, "err.xlsx.broken_part", "{part}%s{reason}%s",
+			    name, zip_error_strerror(zip_file_get_error(zf)));
 			goto done;
 		}
 		got += (zip_uint64_t)n;
 		x->total += (size_t)n;
 		if (got > sb.size || got > lim->max_part) {
-			code = bomb(x, name, "大きすぎます");
+			code = bomb(x, name, "err.xlsx.why_too_large");
 			goto done;
 		}
 		if (x->total > lim->max_total) {
-			code = bomb(x, "展開したデータ", "多すぎます");
+			code = err_key(x->e, MM_EINVAL, "err.xlsx.bomb_total");
 			goto done;
 		}
 		if (got > lim->ratio_grace && got / comp > lim->max_ratio) {
-			code = bomb(x, name, "異常に高い圧縮率です");
+			code = bomb(x, name, "err.xlsx.why_ratio");
 			goto done;
 		}
 		if (XML_Parse(p, chunk, (int)n, n == 0) == XML_STATUS_ERROR)
@@ -255,13 +251,11 @@ xlsx_read_part(struct xlsx *x, const char *name, bool required, struct xml_job *
 			break;
 	}
 	if (job->doctype)
-		code = err_set(x->e, MM_EINVAL,
-		    "XLSX ファイルを読みません: %s に DTD (文書型宣言) があります", name);
+		code = err_keyf(x->e, MM_EINVAL, "err.xlsx.dtd", "{part}%s", name);
 	else if (job->code != MM_OK)
 		code = job->code;
 	else if (XML_GetErrorCode(p) != XML_ERROR_NONE)
-		code = err_set(x->e, MM_EINVAL,
-		    "XLSX ファイルが壊れています: %s が XML として読めません (%lu 行目: %s)", name,
+		code = err_keyf(x->e, MM_EINVAL, "err.xlsx.xml", "{part}%s{line}%lu{reason}%s", name,
 		    (unsigned long)XML_GetCurrentLineNumber(p),
 		    XML_ErrorString(XML_GetErrorCode(p)));
 done:
@@ -414,18 +408,18 @@ xlsx_in_read(const char *data, size_t len, const char *sheet,
 	x.e = e;
 	buf_init(&x.sst, lim->max_string_bytes);
 	if (len > lim->max_file) {
-		code = err_set(e, MM_EINVAL, "ファイルが大きすぎます (上限 %zu MB)",
+		code = err_keyf(e, MM_EINVAL, "err.import.too_large", "{max}%zu",
 		    lim->max_file / (1024 * 1024));
 		goto done;
 	}
 	if (!xlsx_in_is_zip(data, len)) {
-		code = err_set(e, MM_EINVAL, "Excel のブック (XLSX) ではありません");
+		code = err_key(e, MM_EINVAL, "err.xlsx.not_xlsx");
 		goto done;
 	}
 	zip_error_init(&ze);
 	if ((src = zip_source_buffer_create(data, len, 0, &ze)) == NULL ||
 	    (x.zip = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze)) == NULL) {
-		code = err_set(e, MM_EINVAL, "XLSX ファイルが壊れています (%s)",
+		code = err_keyf(e, MM_EINVAL, "err.xlsx.broken", "{reason}%s",
 		    zip_error_strerror(&ze));
 		zip_source_free(src);
 		zip_error_fini(&ze);
@@ -433,7 +427,7 @@ xlsx_in_read(const char *data, size_t len, const char *sheet,
 	}
 	zip_error_fini(&ze);
 	if ((size_t)zip_get_num_entries(x.zip, 0) > lim->max_entries) {
-		code = err_set(e, MM_EINVAL, "XLSX ファイルの中のファイルが多すぎます (上限 %zu)",
+		code = err_keyf(e, MM_EINVAL, "err.xlsx.too_many_entries", "{max}%zu",
 		    lim->max_entries);
 		goto done;
 	}
@@ -452,7 +446,7 @@ xlsx_in_read(const char *data, size_t len, const char *sheet,
 	    xlsx_no_text, NULL)) != MM_OK)
 		goto done;
 	if (book.nsheets == 0) {
-		code = err_set(e, MM_EINVAL, "XLSX ファイルにシートがありません");
+		code = err_key(e, MM_EINVAL, "err.xlsx.no_sheet");
 		goto done;
 	}
 	/* where the chosen sheet, the shared strings and the styles are */
@@ -461,7 +455,7 @@ xlsx_in_read(const char *data, size_t len, const char *sheet,
 	rels.want_type[0] = "/sharedStrings";
 	rels.want_type[1] = "/styles";
 	if (!rels_of(book_path, book_rels, sizeof(book_rels))) {
-		code = err_set(e, MM_EINVAL, "XLSX ファイルが壊れています (ブックの名前が長すぎます)");
+		code = err_key(e, MM_EINVAL, "err.xlsx.book_name");
 		goto done;
 	}
 	folder_of(book_path, dir, sizeof(dir));
@@ -469,8 +463,7 @@ xlsx_in_read(const char *data, size_t len, const char *sheet,
 	    xlsx_no_text, NULL)) != MM_OK)
 		goto done;
 	if (!rels.by_id[0] || !resolve(dir, rels.by_id, sheet_path, sizeof(sheet_path))) {
-		code = err_set(e, MM_EINVAL, "XLSX ファイルが壊れています (シート「%s」が見つかりません)",
-		    book.name);
+		code = err_keyf(e, MM_EINVAL, "err.xlsx.sheet_missing", "{sheet}%s", book.name);
 		goto done;
 	}
 	if (rels.by_type[0][0] && resolve(dir, rels.by_type[0], sst_path, sizeof(sst_path))) {

@@ -26,8 +26,8 @@ sst_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	(void)atts;
 	if (strcmp(l, "si") == 0) {
 		if (x->nsst >= x->lim->max_strings) {
-			xlsx_job_fail(&s->job, err_set(x->e, MM_EINVAL,
-			    "XLSX ファイルの文字列が多すぎます (上限 %zu)", x->lim->max_strings));
+			xlsx_job_fail(&s->job, err_keyf(x->e, MM_EINVAL,
+			    "err.xlsx.too_many_strings", "{max}%zu", x->lim->max_strings));
 			return;
 		}
 		if (x->nsst == x->sst_alloc) {
@@ -65,9 +65,8 @@ sst_end(void *ud, const XML_Char *name)
 	} else if (strcmp(l, "si") == 0 && s->in_si) {
 		s->in_si = false;
 		if (!buf_putc(&x->sst, '\0')) {
-			xlsx_job_fail(&s->job, err_set(x->e, MM_EINVAL,
-			    "XLSX ファイルの文字列が多すぎます (上限 %zu バイト)",
-			    x->lim->max_string_bytes));
+			xlsx_job_fail(&s->job, err_keyf(x->e, MM_EINVAL,
+			    "err.xlsx.strings_too_large", "{max}%zu", x->lim->max_string_bytes));
 			return;
 		}
 		x->nsst++;
@@ -83,14 +82,13 @@ sst_text(void *ud, const XML_Char *t, int len)
 	if (!s->in_t)
 		return;
 	if (x->sst.len - x->sst_off[x->nsst] + (size_t)len > x->lim->max_cell) {
-		xlsx_job_fail(&s->job, err_set(x->e, MM_EINVAL,
-		    "XLSX ファイルの %zu 番目の文字列が長すぎます (上限 %zu バイト)", x->nsst + 1,
-		    x->lim->max_cell));
+		xlsx_job_fail(&s->job, err_keyf(x->e, MM_EINVAL,
+		    "err.xlsx.string_too_long", "{n}%zu{max}%zu", x->nsst + 1, x->lim->max_cell));
 		return;
 	}
 	if (!buf_append(&x->sst, t, (size_t)len))
-		xlsx_job_fail(&s->job, err_set(x->e, MM_EINVAL,
-		    "XLSX ファイルの文字列が多すぎます (上限 %zu バイト)", x->lim->max_string_bytes));
+		xlsx_job_fail(&s->job, err_keyf(x->e, MM_EINVAL,
+		    "err.xlsx.strings_too_large", "{max}%zu", x->lim->max_string_bytes));
 }
 
 /* --- styles: which cell formats show numbers as dates */
@@ -246,8 +244,8 @@ sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		else if (!text_parse_long(v, &n))
 			n = -1;
 		if (n < 1 || n > XLSX_ROW_LIMIT) {
-			xlsx_job_fail(&s->job, err_set(x->e, MM_EINVAL,
-			    "XLSX ファイルが壊れています: 行番号 \"%.20s\" が不正です", v ? v : ""));
+			xlsx_job_fail(&s->job, err_keyf(x->e, MM_EINVAL,
+			    "err.xlsx.bad_row", "{value}%.20s", v ? v : ""));
 			return;
 		}
 		s->row = n;
@@ -259,9 +257,8 @@ sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		v = xlsx_attr(atts, "r");
 		n = v ? ref_col(v) : s->next_col;
 		if (n < 0 || n >= XLSX_COL_LIMIT) {
-			xlsx_job_fail(&s->job, err_set(x->e, MM_EINVAL,
-			    "XLSX ファイルが壊れています: %ld 行目のセル番地 \"%.20s\" が不正です",
-			    s->row, v ? v : ""));
+			xlsx_job_fail(&s->job, err_keyf(x->e, MM_EINVAL,
+			    "err.xlsx.bad_ref", "{line}%ld{value}%.20s", s->row, v ? v : ""));
 			return;
 		}
 		s->col = (size_t)n;
@@ -304,9 +301,8 @@ cell_value(struct sheet *s)
 			return "";
 		if (!text_parse_long(t, &idx) || idx < 0 || (size_t)idx >= x->nsst) {
 			cell_ref(s, ref, sizeof(ref));
-			xlsx_job_fail(&s->job, err_set(x->e, MM_EINVAL,
-			    "XLSX ファイルが壊れています: セル %s の文字列番号 \"%.20s\" がありません",
-			    ref, t));
+			xlsx_job_fail(&s->job, err_keyf(x->e, MM_EINVAL,
+			    "err.xlsx.bad_string_ref", "{cell}%s{value}%.20s", ref, t));
 			return NULL;
 		}
 		return x->sst.data + x->sst_off[idx];
@@ -342,9 +338,9 @@ end_cell(struct sheet *s)
 		return;
 	if (s->col >= x->lim->max_cols || s->nvals >= x->lim->max_cols) {
 		cell_ref(s, ref, sizeof(ref));
-		xlsx_job_fail(&s->job, err_set(x->e, MM_EINVAL,
-		    "シート「%s」のセル %s: 列が多すぎます (値を置けるのは %zu 列目まで)",
-		    s->sheet_name, ref, x->lim->max_cols));
+		xlsx_job_fail(&s->job, err_keyf(x->e, MM_EINVAL,
+		    "err.xlsx.too_many_cols", "{sheet}%s{cell}%s{max}%zu", s->sheet_name, ref,
+		    x->lim->max_cols));
 		return;
 	}
 	s->cols[s->nvals] = s->col;
@@ -367,8 +363,8 @@ end_row(struct sheet *s)
 	if (s->nvals == 0)
 		return;
 	if ((size_t)s->rows_out >= x->lim->max_rows) {
-		xlsx_job_fail(&s->job, err_set(x->e, MM_EINVAL,
-		    "シート「%s」の行が多すぎます (上限 %zu 行)", s->sheet_name, x->lim->max_rows));
+		xlsx_job_fail(&s->job, err_keyf(x->e, MM_EINVAL,
+		    "err.xlsx.too_many_rows", "{sheet}%s{max}%zu", s->sheet_name, x->lim->max_rows));
 		return;
 	}
 	s->rows_out++;
@@ -417,8 +413,8 @@ sheet_text(void *ud, const XML_Char *t, int len)
 		return;
 	if (s->cell_len + (size_t)len > x->lim->max_cell) {
 		cell_ref(s, ref, sizeof(ref));
-		xlsx_job_fail(&s->job, err_set(x->e, MM_EINVAL,
-		    "シート「%s」のセル %s の値が長すぎます (上限 %zu バイト)", s->sheet_name, ref,
+		xlsx_job_fail(&s->job, err_keyf(x->e, MM_EINVAL,
+		    "err.xlsx.cell_too_long", "{sheet}%s{cell}%s{max}%zu", s->sheet_name, ref,
 		    x->lim->max_cell));
 		return;
 	}
