@@ -10,22 +10,14 @@
 #include "app/pledge_service.h"
 #include "util/buf.h"
 #include "util/clock.h"
-#include "util/embed.h"
+#include "util/locale.h"
 
 #define TEXT_MAX (64u * 1024)
 
 json_t *
 report_labels(enum lang lang)
 {
-	const struct embed_file *f = embed_find(lang == LANG_EN ? "locale/en/report.json" :
-	    "locale/ja/report.json");
-	json_t *root, *r;
-
-	if (f == NULL || (root = json_loadb((const char *)f->data, f->size, 0, NULL)) == NULL)
-		return NULL;
-	r = json_incref(json_object_get(root, "report"));
-	json_decref(root);
-	return r;
+	return json_incref(json_object_get(locale_tree(locale_app(), lang), "report"));
 }
 
 /* the label KEY of LABELS ("" when absent) */
@@ -531,8 +523,7 @@ diag_report_build(struct app *a, const struct org *o, long long round_id,
 	if ((code = diag_round_load(a, o, round_id, &v, e)) != MM_OK)
 		return code;
 	if (!v.row.completed) {
-		code = err_set(e, MM_EINVAL, "診断 #%lld はまだ完了していないため、結果報告書を作れません",
-		    round_id);
+		code = err_keyf(e, MM_EINVAL, "err.report.not_completed", "{id}%lld", round_id);
 		goto done;
 	}
 	code = diag_round_before(a, o, &v, &prev, e);
@@ -550,7 +541,7 @@ diag_report_build(struct app *a, const struct org *o, long long round_id,
 	in.lang = lang;
 	in.labels = labels;
 	if ((*out = diag_report_doc(&in)) == NULL)
-		code = err_set(e, MM_ENOMEM, "メモリが足りません");
+		code = err_key(e, MM_ENOMEM, "err.nomem");
 done:
 	if (has_prev)
 		diag_round_view_free(&prev);
@@ -571,14 +562,14 @@ diag_sheet_build(struct app *a, const struct org *o, long long round_id,
 		clock_now_iso(now);
 		day_of(now, day, sizeof(day));
 		*out = diag_sheet_doc(&a->cat->diag, o->name, NULL, day, lang, labels);
-		return *out != NULL ? MM_OK : err_set(e, MM_ENOMEM, "メモリが足りません");
+		return *out != NULL ? MM_OK : err_key(e, MM_ENOMEM, "err.nomem");
 	}
 	if ((code = diag_round_load(a, o, round_id, &v, e)) != MM_OK)
 		return code;
 	day_of(v.row.completed ? v.row.completed_at : v.row.started_at, day, sizeof(day));
 	*out = diag_sheet_doc(&a->cat->diag, o->name, &v, day, lang, labels);
 	diag_round_view_free(&v);
-	return *out != NULL ? MM_OK : err_set(e, MM_ENOMEM, "メモリが足りません");
+	return *out != NULL ? MM_OK : err_key(e, MM_ENOMEM, "err.nomem");
 }
 
 enum mm_err
@@ -590,10 +581,10 @@ pledge_sheet_build(struct app *a, const struct org *o, enum lang lang,
 
 	*out = NULL;
 	if ((view = pledge_view(a, o, lang, e)) == NULL)
-		return e->code != MM_OK ? e->code : err_set(e, MM_ENOMEM, "メモリが足りません");
+		return e->code != MM_OK ? e->code : err_key(e, MM_ENOMEM, "err.nomem");
 	clock_now_iso(now);
 	day_of(now, day, sizeof(day));
 	*out = pledge_sheet_doc(o, view, day, lang, labels);
 	json_decref(view);
-	return *out != NULL ? MM_OK : err_set(e, MM_ENOMEM, "メモリが足りません");
+	return *out != NULL ? MM_OK : err_key(e, MM_ENOMEM, "err.nomem");
 }

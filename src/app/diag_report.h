@@ -19,9 +19,9 @@
 #include "app/diag_service.h"
 #include "render/docmodel.h"
 
-/* report_labels — the "report" object of the embedded
- * locale/LANG/report.json (new reference), or NULL when it is missing.
- * For callers that have no locale of their own (the command line). */
+/* report_labels — the "report" labels of the program's UI strings in LANG
+ * (locale_app; new reference), or NULL when they are missing. For callers
+ * that have no locale of their own (the command line). */
 json_t *report_labels(enum lang lang);
 
 /* What a result report is made of. */

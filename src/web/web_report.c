@@ -13,7 +13,7 @@
 static const json_t *
 labels(struct web_req *r)
 {
-	return json_object_get(r->w->locale[r->lang], "report");
+	return json_object_get(locale_tree(r->w->locale, r->lang), "report");
 }
 
 /* NAME percent-encoded for filename*=UTF-8''… (RFC 8187: attr-chars
