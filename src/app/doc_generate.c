@@ -127,13 +127,11 @@ doc_generate(struct app *a, const struct org *o, const char *kind, enum lang lan
 		if (kind != NULL && strcmp(json_string_value(json_object_get(it, "kind")), kind) == 0)
 			doc = it;
 	if (doc == NULL)
-		return err_set(e, MM_EINVAL,
-		    "文書の種類は policy (基本方針)、handbook (ハンドブック)、regulations (関連規程) です: %s",
-		    kind ? kind : "");
+		return err_keyf(e, MM_EINVAL, "err.document.kind", "{value}%s", kind ? kind : "");
 	snprintf(path, sizeof(path), "catalog/%s/documents/%s", a->cat->id,
 	    json_string_value(json_object_get(doc, "file")));
 	if ((f = embed_find(path)) == NULL) {
-		code = err_set(e, MM_ECATALOG, "文書のひな形 %s がありません", path);
+		code = err_keyf(e, MM_ECATALOG, "err.document.template", "{path}%s", path);
 		goto done;
 	}
 	if ((m = model(a, o, lang, &roles, e)) == NULL) {
@@ -161,7 +159,7 @@ doc_generate(struct app *a, const struct org *o, const char *kind, enum lang lan
 	}
 	if (out->kind == NULL || out->title == NULL || out->markdown == NULL || out->left_out == NULL) {
 		doc_generated_free(out);
-		code = err_set(e, MM_ENOMEM, "メモリが足りません");
+		code = err_key(e, MM_ENOMEM, "err.nomem");
 	}
 done:
 	buf_free(&b);

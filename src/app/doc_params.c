@@ -105,7 +105,6 @@ check_value(json_t *item, const char *value, char *out, size_t n, struct err *e)
 {
 	const char *type = str(item, "type");
 	struct ltext label = catalog_text(item, "label");
-	const char *name = ltext_get(&label, LANG_JA);
 	json_t *c;
 	size_t i;
 	long v;
@@ -114,13 +113,15 @@ check_value(json_t *item, const char *value, char *out, size_t n, struct err *e)
 		long long lo = json_integer_value(json_object_get(item, "min"));
 		long long hi = json_integer_value(json_object_get(item, "max"));
 		if (value == NULL || !text_parse_long(value, &v) || v < lo || v > hi)
-			return err_set(e, MM_EINVAL, "%s は %lld 以上 %lld 以下の整数です", name, lo, hi);
+			return err_keyf(e, MM_EINVAL, "err.doc_params.range",
+			    "{~field}%s%s{min}%lld{max}%lld", label.ja, label.en, lo, hi);
 		snprintf(out, n, "%ld", v);
 		return MM_OK;
 	}
 	if (strcmp(type, "boolean") == 0) {
 		if (value == NULL || (strcmp(value, "true") != 0 && strcmp(value, "false") != 0))
-			return err_set(e, MM_EINVAL, "%s は true か false です", name);
+			return err_keyf(e, MM_EINVAL, "err.doc_params.boolean", "{~field}%s%s",
+			    label.ja, label.en);
 		snprintf(out, n, "%s", value);
 		return MM_OK;
 	}
@@ -130,9 +131,10 @@ check_value(json_t *item, const char *value, char *out, size_t n, struct err *e)
 				snprintf(out, n, "%s", value);
 				return MM_OK;
 			}
-		return err_set(e, MM_EINVAL, "%s は選択肢から選んでください", name);
+		return err_keyf(e, MM_EINVAL, "err.doc_params.choice", "{~field}%s%s",
+		    label.ja, label.en);
 	}
-	return input_text(name, value, true, PARAM_TEXT_CHARS, out, n, e);
+	return input_text("err.field.document_setting", value, true, PARAM_TEXT_CHARS, out, n, e);
 }
 
 enum mm_err
@@ -148,7 +150,7 @@ doc_params_save(struct app *a, const struct org *o, const struct doc_param_input
 		goto done;
 	for (i = 0; i < n; i++) {
 		if ((item = param_item(a, in[i].name)) == NULL) {
-			code = err_set(e, MM_EINVAL, "文書の設定 \"%s\" はありません",
+			code = err_keyf(e, MM_EINVAL, "err.doc_params.unknown", "{value}%s",
 			    in[i].name ? in[i].name : "");
 			goto fail;
 		}

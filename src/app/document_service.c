@@ -102,7 +102,7 @@ document_generate(struct app *a, const struct org *o, const char *kind,
 	v.markdown = g.markdown;
 	v.left_out = json_dumps(g.left_out, JSON_COMPACT);
 	if (v.left_out == NULL) {
-		code = err_set(e, MM_ENOMEM, "メモリが足りません");
+		code = err_key(e, MM_ENOMEM, "err.nomem");
 		goto fail;
 	}
 	if ((code = add_version(a, o, &d, &v, "document.generate", e)) != MM_OK ||
@@ -132,12 +132,12 @@ clean_markdown(const char *markdown, char **out, struct err *e)
 
 	*out = NULL;
 	if (n > DOCUMENT_MARKDOWN_MAX)
-		return err_set(e, MM_EINVAL, "文書が長すぎます (%u KiB まで)",
+		return err_keyf(e, MM_EINVAL, "err.document.too_long", "{max}%u",
 		    DOCUMENT_MARKDOWN_MAX / 1024);
 	if (!text_utf8_valid(markdown ? markdown : "", n))
-		return err_set(e, MM_EINVAL, "文書の文字コードが UTF-8 ではありません");
+		return err_key(e, MM_EINVAL, "err.document.utf8");
 	if ((c = malloc(n + 2)) == NULL)
-		return err_set(e, MM_ENOMEM, "メモリが足りません");
+		return err_key(e, MM_ENOMEM, "err.nomem");
 	for (i = 0; i < n; i++) {
 		if (s[i] == '\r') {
 			if (i + 1 < n && s[i + 1] == '\n')
@@ -147,7 +147,7 @@ clean_markdown(const char *markdown, char **out, struct err *e)
 		}
 		if ((s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') || s[i] == 0x7f) {
 			free(c);
-			return err_set(e, MM_EINVAL, "文書に制御文字が含まれています (%zu バイト目)", i + 1);
+			return err_keyf(e, MM_EINVAL, "err.document.control", "{at}%zu", i + 1);
 		}
 		c[k++] = (char)s[i];
 	}
@@ -155,7 +155,7 @@ clean_markdown(const char *markdown, char **out, struct err *e)
 		k--;
 	if (k == 0) {
 		free(c);
-		return err_set(e, MM_EINVAL, "文書が空です");
+		return err_key(e, MM_EINVAL, "err.document.empty");
 	}
 	c[k++] = '\n';
 	c[k] = '\0';
@@ -181,20 +181,18 @@ document_save(struct app *a, const struct org *o, long long doc_id,
 	/* a document of another organisation is not found before anything
 	 * about the text is said */
 	if ((code = document_get(a->db, o->id, doc_id, &d, e)) != MM_OK ||
-	    (code = input_text("変更の説明", note, false, 200, v.note, sizeof(v.note), e)) != MM_OK ||
+	    (code = input_text("err.field.change_note", note, false, 200, v.note, sizeof(v.note), e)) != MM_OK ||
 	    (code = clean_markdown(markdown, &text, e)) != MM_OK)
 		goto fail;
 	if (base > 0 && d.versions != base) {
-		code = err_set(e, MM_ECONFLICT,
-		    "編集を始めた後に、ほかの人が新しい版 (第%d版) を保存しました。最新の版を開いて編集し直してください",
-		    d.versions);
+		code = err_keyf(e, MM_ECONFLICT, "err.document.stale", "{newest}%d", d.versions);
 		goto fail;
 	}
 	if (d.versions > 0) {
 		if ((code = document_version_get(a->db, doc_id, d.versions, &newest, e)) != MM_OK)
 			goto fail;
 		if (strcmp(newest.markdown, text) == 0) {
-			code = err_set(e, MM_EINVAL, "最新の版 (第%d版) から変更がありません", d.versions);
+			code = err_keyf(e, MM_EINVAL, "err.document.unchanged", "{number}%d", d.versions);
 			goto fail;
 		}
 	}
@@ -260,22 +258,21 @@ document_approve(struct app *a, const struct org *o, long long doc_id, int numbe
 	    (code = document_get(a->db, o->id, doc_id, &d, e)) != MM_OK)
 		goto fail;
 	if (role != ROLE_OWNER || !account_active(a, account_id)) {
-		code = err_set(e, MM_EINVAL, "承認できるのはこの組織の経営者 (owner) だけです");
+		code = err_key(e, MM_EINVAL, "err.document.not_owner");
 		goto fail;
 	}
 	if (number == 0)
 		number = d.versions;
 	if (number < 1 || number > d.versions) {
-		code = err_set(e, MM_ENOTFOUND, "その版はありません");
+		code = err_key(e, MM_ENOTFOUND, "err.document.no_version");
 		goto fail;
 	}
 	if (number != d.versions) {
-		code = err_set(e, MM_ECONFLICT, "承認できるのは最新の版だけです (最新は第%d版)",
-		    d.versions);
+		code = err_keyf(e, MM_ECONFLICT, "err.document.not_newest", "{newest}%d", d.versions);
 		goto fail;
 	}
 	if (d.approved == d.versions) {
-		code = err_set(e, MM_ECONFLICT, "第%d版はすでに承認されています", number);
+		code = err_keyf(e, MM_ECONFLICT, "err.document.already_approved", "{number}%d", number);
 		goto fail;
 	}
 	if ((code = document_version_get(a->db, doc_id, number, &v, e)) != MM_OK ||
@@ -309,15 +306,16 @@ document_publish(struct app *a, const struct org *o, long long doc_id, int numbe
 	if (number == 0)
 		number = d.approved;
 	if (number == 0) {
-		code = err_set(e, MM_ECONFLICT, "承認された版がありません。経営者の承認の後に公開できます");
+		code = err_key(e, MM_ECONFLICT, "err.document.none_approved");
 		goto fail;
 	}
 	if ((code = document_version_get(a->db, doc_id, number, &v, e)) != MM_OK)
 		goto fail;
 	if (v.approved_at[0] == '\0' || v.published_at[0] != '\0' || number < d.published) {
-		code = err_set(e, MM_ECONFLICT, v.approved_at[0] == '\0' ?
-		    "第%d版はまだ承認されていません" : v.published_at[0] != '\0' ?
-		    "第%d版はすでに公開されています" : "第%d版より新しい版が公開されています", number);
+		code = err_keyf(e, MM_ECONFLICT, v.approved_at[0] == '\0' ?
+		    "err.document.not_approved" : v.published_at[0] != '\0' ?
+		    "err.document.already_published" : "err.document.newer_published",
+		    "{number}%d", number);
 		goto fail;
 	}
 	if ((code = document_version_publish(a->db, v.id, now, e)) != MM_OK ||
@@ -351,11 +349,11 @@ document_acknowledge(struct app *a, const struct org *o, long long doc_id,
 	    (code = membership_role(a->db, account_id, o->id, &role, e)) != MM_OK)
 		goto fail;
 	if (role == ROLE_NONE || role == ROLE_SUPPORTER) {
-		code = err_set(e, MM_EINVAL, "この組織の利用者だけが「読みました」を記録できます");
+		code = err_key(e, MM_EINVAL, "err.document.ack_not_member");
 		goto fail;
 	}
 	if (d.published == 0) {
-		code = err_set(e, MM_ECONFLICT, "この文書はまだ公開されていません");
+		code = err_key(e, MM_ECONFLICT, "err.document.not_published");
 		goto fail;
 	}
 	if ((code = document_version_get(a->db, doc_id, d.published, &v, e)) != MM_OK ||
@@ -621,7 +619,7 @@ document_diff_view(struct app *a, const struct org *o, long long doc_id, int fro
 	    document_version_get(a->db, doc_id, to, &vb, e) != MM_OK)
 		goto done;
 	if (!line_diff(va.markdown, vb.markdown, &lines, &n, &added, &removed)) {
-		err_set(e, MM_ENOMEM, "メモリが足りません");
+		err_key(e, MM_ENOMEM, "err.nomem");
 		goto done;
 	}
 	arr = json_array();
@@ -672,7 +670,7 @@ document_public_policy(struct app *a, const struct org *o, struct err *e)
 	if (document_find(a->db, o->id, "policy", &d, &found, e) != MM_OK)
 		goto done;
 	if (!found || d.published == 0) {
-		err_set(e, MM_ENOTFOUND, "公開された基本方針はありません");
+		err_key(e, MM_ENOTFOUND, "err.document.no_public_policy");
 		goto done;
 	}
 	if (document_version_get(a->db, d.id, d.published, &v, e) != MM_OK ||
@@ -712,7 +710,7 @@ html_page(const char *title, const char *org_name, enum lang lang,
 	if (markdown_html(markdown, strlen(markdown), out, e) != MM_OK)
 		return e ? e->code : MM_EINVAL;
 	buf_puts(out, "</body>\n</html>\n");
-	return buf_failed(out) ? err_set(e, MM_ENOMEM, "メモリが足りません") : MM_OK;
+	return buf_failed(out) ? err_key(e, MM_ENOMEM, "err.nomem") : MM_OK;
 }
 
 enum mm_err
@@ -725,11 +723,11 @@ document_output(const char *title, const char *org_name, const char *date,
 	enum mm_err code;
 
 	if (strcmp(format, "md") == 0)
-		return buf_puts(out, markdown) ? MM_OK : err_set(e, MM_ENOMEM, "メモリが足りません");
+		return buf_puts(out, markdown) ? MM_OK : err_key(e, MM_ENOMEM, "err.nomem");
 	if (strcmp(format, "html") == 0)
 		return html_page(title, org_name, lang, markdown, out, e);
 	if (strcmp(format, "pdf") != 0 && strcmp(format, "docx") != 0)
-		return err_set(e, MM_EINVAL, "形式は md, html, pdf, docx のどれかです: %s", format);
+		return err_keyf(e, MM_EINVAL, "err.document.format", "{value}%s", format);
 	shown[0] = '\0';
 	if (date != NULL && strlen(date) >= 10 && lang == LANG_JA)
 		snprintf(shown, sizeof(shown), "%.4s年%d月%d日", date,
@@ -737,7 +735,7 @@ document_output(const char *title, const char *org_name, const char *date,
 	else if (date != NULL)
 		snprintf(shown, sizeof(shown), "%.10s", date);
 	if ((d = doc_new(title, org_name, shown, lang == LANG_EN ? "en" : "ja")) == NULL)
-		return err_set(e, MM_ENOMEM, "メモリが足りません");
+		return err_key(e, MM_ENOMEM, "err.nomem");
 	code = markdown_doc(markdown, strlen(markdown), d, e);
 	if (code == MM_OK)
 		code = strcmp(format, "pdf") == 0 ? pdf_out(d, out, e) : docx_out(d, out, e);

@@ -79,17 +79,17 @@ account_of(struct app *a, const char *email, long long *id, struct err *e)
 		return MM_OK;
 	code = account_get_by_email(a->db, email, &acc, e);
 	if (code == MM_ENOTFOUND)
-		return err_set(e, MM_EINVAL, "利用者 %s はいません", email);
+		return err_keyf(e, MM_EINVAL, "err.roles.no_user", "{email}%s", email);
 	if (code == MM_OK)
 		*id = acc.id;
 	return code;
 }
 
-/* MESSAGE as the error E, printed */
+/* the message KEY as the error E, printed */
 static int
-cli_error_msg(struct err *e, const char *message)
+cli_error_key(struct err *e, const char *key)
 {
-	err_set(e, MM_EINVAL, "%s", message);
+	err_key(e, MM_EINVAL, key);
 	return cli_error(e);
 }
 
@@ -265,7 +265,7 @@ doc_edit(struct app *a, const struct org *o, struct doc_args *d, long long id)
 	if (file_read_all(d->input, DOCUMENT_MARKDOWN_MAX, &b, &e) != MM_OK)
 		rc = cli_error(&e);
 	else if (memchr(buf_cstr(&b), '\0', b.len) != NULL)
-		rc = cli_error_msg(&e, "ファイルに NUL 文字が含まれています。Markdown のテキストファイルを指定してください");
+		rc = cli_error_key(&e, "err.document.nul");
 	else if (account_of(a, d->as, &account, &e) != MM_OK ||
 	    document_save(a, o, id, buf_cstr(&b), d->note, 0, account, &number, &e) != MM_OK)
 		rc = cli_error(&e);

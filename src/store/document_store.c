@@ -69,7 +69,7 @@ document_get(struct db *db, long long org_id, long long id, struct document_row 
 		return code;
 	db_bind_int(st, 1, org_id);
 	db_bind_int(st, 2, id);
-	if ((code = row_step_one(st, "文書がありません", e)) == MM_OK)
+	if ((code = row_step_one(st, "err.document.not_found", e)) == MM_OK)
 		document_read(st, out);
 	db_finalize(st);
 	return code;
@@ -110,7 +110,7 @@ document_insert(struct db *db, long long org_id, const char *kind, const char *n
 	if ((code = row_step_done(st, e)) != MM_OK)
 		return code;
 	if (db_changes(db) == 0)
-		return err_set(e, MM_ECONFLICT, "この種類の文書はすでにあります");
+		return err_key(e, MM_ECONFLICT, "err.document.exists");
 	*id = db_last_id(db);
 	return MM_OK;
 }
@@ -126,7 +126,7 @@ document_version_insert(struct db *db, struct document_version *v, struct err *e
 	if (code != MM_OK)
 		return code;
 	db_bind_int(st, 1, v->document_id);
-	if ((code = row_step_one(st, "文書がありません", e)) == MM_OK)
+	if ((code = row_step_one(st, "err.document.not_found", e)) == MM_OK)
 		v->number = (int)db_col_int(st, 0);
 	db_finalize(st);
 	if (code != MM_OK)
@@ -222,13 +222,13 @@ document_version_get(struct db *db, long long document_id, int number,
 		return code;
 	db_bind_int(st, 1, document_id);
 	db_bind_int(st, 2, number);
-	if ((code = row_step_one(st, "その版はありません", e)) == MM_OK) {
+	if ((code = row_step_one(st, "err.document.no_version", e)) == MM_OK) {
 		version_read(st, out);
 		out->markdown = strdup(db_col_text(st, 14) ? db_col_text(st, 14) : "");
 		out->left_out = strdup(db_col_text(st, 15) ? db_col_text(st, 15) : "[]");
 		if (out->markdown == NULL || out->left_out == NULL) {
 			document_version_free(out);
-			code = err_set(e, MM_ENOMEM, "メモリが足りません");
+			code = err_key(e, MM_ENOMEM, "err.nomem");
 		}
 	}
 	db_finalize(st);

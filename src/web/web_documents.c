@@ -166,7 +166,7 @@ page_generate(struct web_req *r)
 	err_clear(&e);
 	if (document_generate(&r->app, &r->org, kind, r->lang, r->auth.account.id, &id, &number,
 	    &left, &e) != MM_OK) {
-		web_error(r, status_of(&e), NULL, e.msg);
+		web_error_err(r, status_of(&e), &e);
 		return;
 	}
 	if (r->api) {
@@ -322,7 +322,7 @@ page_edit_post(struct web_req *r)
 		if (text != NULL && strlen(text) > DOCUMENT_MARKDOWN_MAX)
 			edit_page(r, 400, id, text, note, base, NULL, web_t(r, "documents.too_long"));
 		else if (markdown_html(text ? text : "", text ? strlen(text) : 0, &html, &e) != MM_OK)
-			edit_page(r, 400, id, text, note, base, NULL, e.msg);
+			edit_page(r, 400, id, text, note, base, NULL, web_err_text(r, &e));
 		else
 			edit_page(r, 200, id, text, note, base, buf_cstr(&html), NULL);
 		buf_free(&html);
@@ -331,9 +331,9 @@ page_edit_post(struct web_req *r)
 	if (document_save(&r->app, &r->org, id, text, note, base, r->auth.account.id, &number,
 	    &e) != MM_OK) {
 		if (r->api || e.code == MM_ENOTFOUND)
-			web_error(r, status_of(&e), NULL, e.msg);
+			web_error_err(r, status_of(&e), &e);
 		else
-			edit_page(r, status_of(&e), id, text, note, base, NULL, e.msg);
+			edit_page(r, status_of(&e), id, text, note, base, NULL, web_err_text(r, &e));
 		return;
 	}
 	if (r->api) {
@@ -371,8 +371,10 @@ page_diff(struct web_req *r)
 		from = to > 1 ? to - 1 : 1;
 	if ((v = document_diff_view(&r->app, &r->org, id, from, to, &e)) == NULL) {
 		json_decref(cur);
-		web_error(r, status_of(&e), e.code == MM_ENOTFOUND ? "error.not_found" : NULL,
-		    e.code == MM_ENOTFOUND ? NULL : e.msg);
+		if (e.code == MM_ENOTFOUND)
+			web_error(r, 404, "error.not_found", NULL);
+		else
+			web_error_err(r, status_of(&e), &e);
 		return;
 	}
 	if (!r->api) {
@@ -414,7 +416,7 @@ page_approve(struct web_req *r)
 	}
 	err_clear(&e);
 	if (document_approve(&r->app, &r->org, id, number, r->auth.account.id, &e) != MM_OK) {
-		web_error(r, status_of(&e), NULL, e.msg);
+		web_error_err(r, status_of(&e), &e);
 		return;
 	}
 	if (r->api) {
@@ -439,7 +441,7 @@ page_publish(struct web_req *r)
 	}
 	err_clear(&e);
 	if (document_publish(&r->app, &r->org, id, number, &e) != MM_OK) {
-		web_error(r, status_of(&e), NULL, e.msg);
+		web_error_err(r, status_of(&e), &e);
 		return;
 	}
 	if (r->api) {
@@ -460,7 +462,7 @@ page_ack(struct web_req *r)
 		return;
 	err_clear(&e);
 	if (document_acknowledge(&r->app, &r->org, id, r->auth.account.id, &number, &e) != MM_OK) {
-		web_error(r, status_of(&e), NULL, e.msg);
+		web_error_err(r, status_of(&e), &e);
 		return;
 	}
 	if (r->api) {
@@ -629,9 +631,9 @@ page_params_post(struct web_req *r)
 	err_clear(&e);
 	if (doc_params_save(&r->app, &r->org, in, n, &e) != MM_OK) {
 		if (r->api)
-			web_error(r, status_of(&e), NULL, e.msg);
+			web_error_err(r, status_of(&e), &e);
 		else
-			params_page(r, status_of(&e), e.msg);
+			params_page(r, status_of(&e), web_err_text(r, &e));
 		return;
 	}
 	if (r->api) {

@@ -118,6 +118,11 @@ post "/o/a/documents/$POL/edit" --data-urlencode "markdown@$MD" -d action=save -
 is_status 400 "the same text again is refused"
 post "/o/a/documents/$POL/edit" -d "markdown=" -d action=save -d base=2
 is_status 400 "an empty text is refused"
+has "$BODY" "文書が空です" "… saying so"
+post "/o/a/documents/$POL/edit?lang=en" -d "markdown=" -d action=save -d base=2
+is_status 400 "… and in English for an English page"
+has "$BODY" "The document is empty" "… in English"
+get "/o/a/?lang=ja"
 is "$(versions)" 3 "… none of them wrote a version"
 get "/o/a/documents/$POL"
 hasnt "$BODY" '<script>alert(1)' "the stored text is shown without the script"
