@@ -12,7 +12,7 @@
 
 #define SERVE_SYNOPSIS \
 	"mamori serve [--listen 127.0.0.1:8080] [--threads N] [--secure-cookies]" \
-	" [--origin https://…]"
+	" [--origin https://…] [--timeout 秒]"
 #define FIRST_ADMIN_EMAIL "admin@mamori.local"
 
 /* on a database without accounts: an administrator with a one-time
@@ -66,6 +66,7 @@ int
 cmd_serve(struct cli *c, int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080", *threads_s = NULL, *origin = NULL;
+	const char *timeout_s = NULL;
 	const char *pos[OPT_MAX_POS];
 	bool help = false, secure = false;
 	struct web_config cfg;
@@ -74,11 +75,12 @@ cmd_serve(struct cli *c, int argc, char **argv)
 	struct web w;
 	struct err e;
 	sigset_t set;
-	long threads = 2;
+	long threads = 2, timeout = -1;
 	int npos, sig, rc = CLI_OK;
 	const struct opt opts[] = {
 		{ "listen", &listen, NULL }, { "threads", &threads_s, NULL },
-		{ "origin", &origin, NULL }, { "secure-cookies", NULL, &secure },
+		{ "origin", &origin, NULL }, { "timeout", &timeout_s, NULL },
+		{ "secure-cookies", NULL, &secure },
 		{ "help", NULL, &help }, { NULL, NULL, NULL }
 	};
 
@@ -93,6 +95,9 @@ cmd_serve(struct cli *c, int argc, char **argv)
 	if (threads_s != NULL && (!text_parse_long(threads_s, &threads) || threads < 1 ||
 	    threads > 64))
 		return cli_usage(SERVE_SYNOPSIS, "--threads は 1〜64 です");
+	if (timeout_s != NULL && (!text_parse_long(timeout_s, &timeout) || timeout < 1 ||
+	    timeout > 3600))
+		return cli_usage(SERVE_SYNOPSIS, "--timeout は 1〜3600 (秒) の整数です");
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.db_path = c->db_path;
 	cfg.listen = listen;
@@ -112,6 +117,8 @@ cmd_serve(struct cli *c, int argc, char **argv)
 	http_config_defaults(&hc);
 	hc.listen = listen;
 	hc.threads = cfg.threads;
+	if (timeout > 0)
+		hc.timeout_seconds = (unsigned)timeout;
 	if (http_server_start(&hc, web_handle, web_error_page, &w, &srv, &e) != MM_OK) {
 		rc = cli_error(&e);
 		goto done;
