@@ -52,6 +52,7 @@ all: mamori
 bench: mamori $(B)/tools/docbench
 	./bench/run
 	./bench/documents
+	./bench/dashboard
 
 deps:
 	@./scripts/install-deps
