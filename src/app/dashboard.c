@@ -69,7 +69,7 @@ dashboard_view(struct app *a, const struct org *o, enum lang lang, struct err *e
 	const struct catalog_list *steps = catalog_list(a->cat, "steps");
 	struct journey_facts f;
 	struct journey j;
-	struct diag_round_row *rounds = NULL;
+	struct diag_round_total *rounds = NULL;
 	struct diag_round_view latest;
 	size_t n = 0, i;
 	bool has_latest = false, roles_held = false;
@@ -81,7 +81,7 @@ dashboard_view(struct app *a, const struct org *o, enum lang lang, struct err *e
 	if (risk_overview_load(a, o->id, false, DASHBOARD_GAPS, &ov, e) != MM_OK)
 		return NULL;
 	if ((pledges = pledge_view(a, o, lang, e)) == NULL ||
-	    diag_round_list(a->db, o->id, false, &rounds, &n, e) != MM_OK ||
+	    diag_round_totals(a->db, o->id, &rounds, &n, e) != MM_OK ||
 	    role_holder_complete(a, o, &roles_held, e) != MM_OK ||
 	    document_state(a, o, &f.policy_established, &f.policy_published,
 	    &f.handbook_published, e) != MM_OK)

@@ -200,6 +200,38 @@ diag_round_list(struct db *db, long long org_id, bool with_drafts,
 	return code;
 }
 
+static void
+round_total_read(struct db_stmt *st, void *item)
+{
+	struct diag_round_total *t = item;
+
+	t->id = db_col_int(st, 0);
+	row_text(t->completed_at, st, 1);
+	t->total = (int)db_col_int(st, 2);
+}
+
+enum mm_err
+diag_round_totals(struct db *db, long long org_id, struct diag_round_total **out,
+    size_t *n, struct err *e)
+{
+	struct db_stmt *st;
+	enum mm_err code;
+	void *v;
+
+	*out = NULL;
+	*n = 0;
+	/* a completed round always has completed_at: the order of
+	 * diag_round_list, which the index diag_round_org gives as it is */
+	code = db_prepare(db, "SELECT id, completed_at, total FROM diag_round"
+	    " WHERE org_id = ?1 AND status = 'completed' ORDER BY completed_at, id", &st, e);
+	if (code != MM_OK)
+		return code;
+	db_bind_int(st, 1, org_id);
+	code = row_collect(st, sizeof(**out), round_total_read, &v, n, e);
+	*out = v;
+	return code;
+}
+
 enum mm_err
 diag_round_complete(struct db *db, long long id, const char *at,
     enum diag_na_rule rule, int total, const char *band, struct err *e)

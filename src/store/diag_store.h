@@ -70,6 +70,20 @@ enum mm_err diag_round_previous(struct db *db, long long org_id,
 enum mm_err diag_round_list(struct db *db, long long org_id, bool with_drafts,
     struct diag_round_row **out, size_t *n, struct err *e);
 
+/* The part of a completed round that the score trend needs. */
+struct diag_round_total {
+	long long id;
+	char completed_at[CLOCK_ISO_LEN];
+	int total;
+};
+
+/* diag_round_totals — the completed rounds of ORG_ID in the order of
+ * diag_round_list, only their id, completion time and total, in a new
+ * array *OUT of *N (free() it): read from the index alone, no join, no
+ * sort, for pages that show every round's score. */
+enum mm_err diag_round_totals(struct db *db, long long org_id,
+    struct diag_round_total **out, size_t *n, struct err *e);
+
 /* diag_round_complete — mark round ID completed at AT, scored under
  * RULE with TOTAL and BAND. */
 enum mm_err diag_round_complete(struct db *db, long long id, const char *at,

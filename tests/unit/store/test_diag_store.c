@@ -348,6 +348,49 @@ test_list_and_previous(void **state)
 	assert_int_equal(diag_round_previous(F.db, F.org2, ra, 0, &r, &e), MM_ENOTFOUND);
 }
 
+/* the trend's cheap read gives the completed rounds of diag_round_list,
+ * in its order (by completion time, not by id), with their totals */
+static void
+test_totals_follow_list(void **state)
+{
+	struct diag_round_row *v = NULL;
+	struct diag_round_total *t = NULL;
+	struct err e;
+	size_t n = 99, nt = 99, i;
+	long long ra = respondent(F.org1, "A"), rb = respondent(F.org1, "B");
+	long long a1 = completed_round(F.org1, ra, "2024-02-01T00:00:00Z");
+	long long b1 = completed_round(F.org1, rb, "2024-01-01T00:00:00Z");
+	long long a2 = new_round(F.org1, ra);
+
+	(void)state;
+	memset(&e, 0, sizeof(e));
+	answer_all(a2, DIAG_NO);
+	assert_ok(diag_round_complete(F.db, a2, "2024-03-01T00:00:00Z", DIAG_NA_FULL, 42,
+	    "x", &e), e);
+	new_round(F.org1, rb);
+	completed_round(F.org2, respondent(F.org2, "A"), "2023-01-01T00:00:00Z");
+	assert_ok(diag_round_totals(F.db, F.org1, &t, &nt, &e), e);
+	assert_int_equal(nt, 3);
+	assert_int_equal(t[0].id, b1);
+	assert_int_equal(t[1].id, a1);
+	assert_int_equal(t[2].id, a2);
+	assert_string_equal(t[0].completed_at, "2024-01-01T00:00:00Z");
+	assert_int_equal(t[0].total, 100);
+	assert_int_equal(t[2].total, 42);
+	assert_ok(diag_round_list(F.db, F.org1, false, &v, &n, &e), e);
+	assert_int_equal(n, nt);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(t[i].id, v[i].id);
+		assert_string_equal(t[i].completed_at, v[i].completed_at);
+		assert_int_equal(t[i].total, v[i].total);
+	}
+	free(v);
+	free(t);
+	assert_ok(diag_round_totals(F.db, 999999, &t, &nt, &e), e);
+	assert_int_equal(nt, 0);
+	free(t);
+}
+
 static void
 test_refs_check(void **state)
 {
@@ -392,6 +435,7 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_delete_draft, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_and_previous, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_totals_follow_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refs_check, setup, teardown),
 	};
 
