@@ -6,6 +6,18 @@
 
 #define PI 3.14159265358979323846
 
+/* V as "%g" writes it into NUM; a whole number of up to six digits (a
+ * score) without printf's floating-point conversion, which the trend
+ * would pay for each of its points on every view of a dashboard */
+static void
+num_g(char *num, size_t size, double v)
+{
+	if (fabs(v) < 1e6 && v == floor(v) && !(v == 0 && signbit(v)))
+		snprintf(num, size, "%d", (int)v);
+	else
+		snprintf(num, size, "%g", v);
+}
+
 bool
 chart_radar(const struct chart_pen *pen, const struct chart_axis *axes, size_t n)
 {
@@ -83,7 +95,7 @@ chart_trend(const struct chart_pen *pen, const struct chart_point *pts, size_t n
 		double y = bottom - (guides[i] - ymin) / span * (bottom - top);
 
 		pen->line(pen->ctx, "guide", left, y, right, y);
-		snprintf(num, sizeof(num), "%g", guides[i]);
+		num_g(num, sizeof(num), guides[i]);
 		pen->text(pen->ctx, "num", left - 6, y + 4, CHART_END, num);
 	}
 	for (i = 0; i < n; i++)
@@ -93,7 +105,7 @@ chart_trend(const struct chart_pen *pen, const struct chart_point *pts, size_t n
 		double x = xy[2 * i], y = xy[2 * i + 1];
 
 		pen->dot(pen->ctx, x, y, 4);
-		snprintf(num, sizeof(num), "%g", pts[i].value);
+		num_g(num, sizeof(num), pts[i].value);
 		pen->text(pen->ctx, "num", x, y - 9, CHART_MIDDLE, num);
 		if (n <= 8 || i == 0 || i == n - 1) {
 			/* the outer labels lean inwards so that they stay inside */

@@ -2,6 +2,7 @@
  * and the heat map. */
 #include "render/svg_chart.h"
 
+#include <math.h>
 #include <stdbool.h>
 
 #define HEAT_LEFT 96
@@ -35,8 +36,22 @@ open_svg(struct buf *out, int w, int h, const char *title, const char *cls)
 	buf_puts(out, "</title>");
 }
 
-/* the SVG pen: each shape an element with its class, text escaped */
+/* the SVG pen: each shape an element with its class, text escaped. Its
+ * coordinates are written with buf_put_dec1, the text of "%.1f" without
+ * printf's exact floating-point conversion: a dashboard's trend has up to
+ * 64 points, drawn on every view, and printf was most of the page's cost. */
 static const char *const anchor_name[] = { "start", "middle", "end" };
+
+/* ' NAME="V"' with V to one decimal */
+static void
+put_attr(struct buf *out, const char *name, double v)
+{
+	buf_putc(out, ' ');
+	buf_puts(out, name);
+	buf_puts(out, "=\"");
+	buf_put_dec1(out, v);
+	buf_putc(out, '"');
+}
 
 static void
 svg_shape(void *ctx, const char *cls, const double *xy, size_t n, bool closed)
@@ -45,22 +60,41 @@ svg_shape(void *ctx, const char *cls, const double *xy, size_t n, bool closed)
 	size_t i;
 
 	buf_printf(out, "<%s class=\"%s\" points=\"", closed ? "polygon" : "polyline", cls);
-	for (i = 0; i < n; i++)
-		buf_printf(out, "%s%.1f,%.1f", i ? " " : "", xy[2 * i], xy[2 * i + 1]);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_putc(out, ' ');
+		buf_put_dec1(out, xy[2 * i]);
+		buf_putc(out, ',');
+		buf_put_dec1(out, xy[2 * i + 1]);
+	}
 	buf_puts(out, "\"/>");
 }
 
 static void
 svg_line(void *ctx, const char *cls, double x1, double y1, double x2, double y2)
 {
-	buf_printf(ctx, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
-	    cls, x1, y1, x2, y2);
+	struct buf *out = ctx;
+
+	buf_printf(out, "<line class=\"%s\"", cls);
+	put_attr(out, "x1", x1);
+	put_attr(out, "y1", y1);
+	put_attr(out, "x2", x2);
+	put_attr(out, "y2", y2);
+	buf_puts(out, "/>");
 }
 
 static void
 svg_dot(void *ctx, double cx, double cy, double r)
 {
-	buf_printf(ctx, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%g\"/>", cx, cy, r);
+	struct buf *out = ctx;
+
+	buf_puts(out, "<circle");
+	put_attr(out, "cx", cx);
+	put_attr(out, "cy", cy);
+	if (r == floor(r) && fabs(r) < 1e6)
+		buf_printf(out, " r=\"%d\"/>", (int)r); /* as "%g" writes it */
+	else
+		buf_printf(out, " r=\"%g\"/>", r);
 }
 
 static void
@@ -72,7 +106,12 @@ svg_text(void *ctx, const char *cls, double x, double y, enum chart_anchor a,
 	buf_puts(out, "<text ");
 	if (cls != NULL)
 		buf_printf(out, "class=\"%s\" ", cls);
-	buf_printf(out, "x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", x, y, anchor_name[a]);
+	/* "x=…" without the space put_attr puts before it */
+	buf_puts(out, "x=\"");
+	buf_put_dec1(out, x);
+	buf_putc(out, '"');
+	put_attr(out, "y", y);
+	buf_printf(out, " text-anchor=\"%s\">", anchor_name[a]);
 	svg_escape(out, text);
 	buf_puts(out, "</text>");
 }

@@ -1,6 +1,7 @@
 /* buf.c — a growable byte buffer with a hard cap. */
 #include "util/buf.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,6 +118,38 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	ok = buf_vprintf(b, fmt, ap);
 	va_end(ap);
 	return ok;
+}
+
+bool
+buf_put_dec1(struct buf *b, double v)
+{
+	char s[24], *p = s + sizeof(s);
+	double a = fabs(v), t, r, fl, d;
+	unsigned long long u;
+
+	/* beyond this the tenths are not exact in a double: printf does it */
+	if (!(a < 1e14))
+		return buf_printf(b, "%.1f", v);
+	/* a * 10 = t + r exactly; the fraction of t against one half
+	 * decides, and where it is one half exactly, the sign of r (then, a
+	 * tie, the even neighbour) */
+	t = a * 10;
+	r = fma(a, 10, -t);
+	fl = floor(t);
+	d = t - fl - 0.5;
+	u = (unsigned long long)fl;
+	if (d > 0 || (d == 0 && (r > 0 || (r == 0 && (u & 1) != 0))))
+		u++;
+	*--p = (char)('0' + u % 10);
+	*--p = '.';
+	u /= 10;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (signbit(v))
+		*--p = '-';
+	return buf_append(b, p, (size_t)(s + sizeof(s) - p));
 }
 
 bool

@@ -48,6 +48,12 @@ bool buf_printf(struct buf *b, const char *fmt, ...)
 /* buf_vprintf — the va_list form of buf_printf. */
 bool buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 
+/* buf_put_dec1 — append V with one decimal, the same text as
+ * buf_printf(B, "%.1f", V) (rounded from V's exact value, ties to even)
+ * but without printf's exact floating-point conversion, which is slow:
+ * for the many coordinates of a chart. */
+bool buf_put_dec1(struct buf *b, double v);
+
 /* buf_failed — true once an append has failed. */
 bool buf_failed(const struct buf *b);
 

@@ -1,6 +1,10 @@
 /* test_buf.c — the growable buffer with a hard cap (util/buf.h). */
 #include "support/mm_test.h"
 
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "util/buf.h"
 
 static void
@@ -102,7 +106,7 @@ static void
 test_printf_growth(void **state)
 {
 	struct buf b;
-	char want[64];
+	char want[400];
 	size_t off = 0;
 	int i;
 	char *expect = calloc(1, 200000);
@@ -207,6 +211,64 @@ test_many_small_appends(void **state)
 	buf_free(&b);
 }
 
+/* buf_put_dec1 V writes what snprintf "%.1f" writes; counts a mismatch */
+static int
+dec1_differs(double v)
+{
+	char want[400];
+	struct buf b;
+	int bad;
+
+	snprintf(want, sizeof(want), "%.1f", v);
+	buf_init(&b, 0);
+	buf_put_dec1(&b, v);
+	bad = strcmp(buf_cstr(&b), want) != 0;
+	if (bad)
+		print_error("%.17g: buf_put_dec1 \"%s\", printf \"%s\"\n", v, buf_cstr(&b), want);
+	buf_free(&b);
+	return bad;
+}
+
+static void
+test_put_dec1_is_printf(void **state)
+{
+	static const double special[] = {
+		0.0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.15, 0.25, 0.35, 0.45, 0.75, 1.25,
+		2.5, 9.95, 9.96, 99.95, 0.95, 1e13 + 0.05, 99999999999999.95, 1e14, -1e14,
+		1e300, 5e-324, 0.049999999999999996, 0.05000000000000001,
+		INFINITY, -INFINITY, NAN,
+	};
+	unsigned long long x = 88172645463325252ULL;
+	int bad = 0;
+	long k;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(special) / sizeof(special[0]); i++)
+		bad += dec1_differs(special[i]);
+	/* every hundredth and every quarter in ±2000: the near-ties */
+	for (k = -200000; k <= 200000; k++)
+		bad += dec1_differs((double)k / 100);
+	for (k = -8000; k <= 8000; k++)
+		bad += dec1_differs((double)k / 4 + 0.0);
+	/* coordinates as the charts compute them */
+	for (k = 0; k <= 1000; k++) {
+		bad += dec1_differs(196.0 - ((double)k / 10 + 25) / 125 * 180);
+		bad += dec1_differs(40 + 424.0 * (double)k / 199);
+	}
+	/* random doubles of every magnitude up to 1e15 (xorshift64) */
+	for (k = 0; k < 300000; k++) {
+		double v;
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		v = (double)(x >> 11) / 9007199254740992.0; /* [0, 1) */
+		v = ldexp(v, (int)(x % 50)) * ((x >> 7) & 1 ? -1 : 1);
+		bad += dec1_differs(v);
+	}
+	assert_int_equal(bad, 0);
+}
+
 int
 main(void)
 {
@@ -219,6 +281,7 @@ main(void)
 		cmocka_unit_test(test_printf_respects_cap),
 		cmocka_unit_test(test_steal),
 		cmocka_unit_test(test_many_small_appends),
+		cmocka_unit_test(test_put_dec1_is_printf),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
