@@ -52,6 +52,16 @@ enum mm_err db_begin(struct db *db, struct err *e);
 enum mm_err db_commit(struct db *db, struct err *e);
 void db_rollback(struct db *db);
 
+/* db_begin_read — a read transaction: the statements until db_end_read
+ * see one snapshot, and the file is locked once for all of them instead
+ * of once per statement. db_begin ends it first (a write transaction
+ * starts from the newest data). No-op when a transaction is open. */
+enum mm_err db_begin_read(struct db *db, struct err *e);
+
+/* db_end_read — end the read transaction of db_begin_read, if it is
+ * still open. */
+void db_end_read(struct db *db);
+
 /* db_prepare — compile SQL (one statement) into *OUT. */
 enum mm_err db_prepare(struct db *db, const char *sql, struct db_stmt **out,
     struct err *e);

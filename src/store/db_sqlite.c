@@ -17,6 +17,7 @@ struct db {
 	char *path;
 	struct db_stmt *cache[STMT_CACHE];
 	int ncache;
+	bool reading;     /* in the read transaction of db_begin_read */
 };
 
 struct db_stmt {
@@ -144,7 +145,10 @@ db_exec_script(struct db *db, const char *sql, struct err *e)
 enum mm_err
 db_begin(struct db *db, struct err *e)
 {
-	int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	int rc;
+
+	db_end_read(db);
+	rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 
 	return rc == SQLITE_OK ? MM_OK : db_fail(db, rc, e, "err.db.op.begin");
 }
@@ -165,7 +169,35 @@ db_commit(struct db *db, struct err *e)
 void
 db_rollback(struct db *db)
 {
+	db->reading = false;
 	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+enum mm_err
+db_begin_read(struct db *db, struct err *e)
+{
+	int rc;
+
+	if (!sqlite3_get_autocommit(db->h))
+		return MM_OK;
+	rc = sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, e, "err.db.op.begin");
+	db->reading = true;
+	return MM_OK;
+}
+
+void
+db_end_read(struct db *db)
+{
+	if (!db->reading)
+		return;
+	db->reading = false;
+	/* a read transaction has nothing to keep: ending it cannot lose a
+	 * change (writes run in their own transaction, see db_begin) */
+	if (!sqlite3_get_autocommit(db->h) && sqlite3_exec(db->h, "COMMIT", NULL, NULL,
+	    NULL) != SQLITE_OK)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 

@@ -37,6 +37,8 @@ web_init(struct web *w, const struct web_config *cfg, struct err *e)
 		return code;
 	w->locale = locale_app();
 	web_asset_version("app.css", w->css_version);
+	if ((w->cache = page_cache_new(64)) == NULL)
+		return err_key(e, MM_ENOMEM, "err.nomem");
 	w->pool_size = cfg->threads ? cfg->threads + 1 : 3;
 	w->pool = calloc(w->pool_size, sizeof(*w->pool));
 	w->pool_used = calloc(w->pool_size, sizeof(*w->pool_used));
@@ -62,6 +64,7 @@ web_free(struct web *w)
 		db_close(w->pool[i]);
 	free(w->pool);
 	free(w->pool_used);
+	page_cache_free(w->cache);
 	mustache_set_free(w->tpl);
 	catalog_free(w->cat);
 	pthread_mutex_destroy(&w->pool_lock);
@@ -368,7 +371,11 @@ web_handle(void *ctx, struct http_req *req, struct http_resp *resp)
 	req_start(&r, w, req, resp);
 	r.app.db = pool_take(w, &slot);
 	authenticate(&r);
+	/* a page only reads: one snapshot and one lock for all its queries */
+	if (strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0)
+		db_begin_read(r.app.db, NULL);
 	dispatch(&r);
+	db_end_read(r.app.db);
 	db_rollback(r.app.db); /* a handler that forgot to end its transaction */
 	json_decref(r.body_json);
 	pool_give(w, slot);

@@ -19,6 +19,7 @@
 #include "store/org_store.h"
 #include "util/locale.h"
 #include "web/http.h"
+#include "web/page_cache.h"
 
 #define WEB_MAX_PARAMS 4
 #define WEB_NONCE_LEN 32
@@ -44,6 +45,7 @@ struct web {
 	struct db **pool;
 	bool *pool_used;
 	unsigned pool_size;
+	struct page_cache *cache; /* parts of pages kept while the data is the same */
 };
 
 /* The context of one request. */
@@ -84,6 +86,13 @@ void web_error_page(void *ctx, int status, struct http_req *req,
 /* web_page — answer with MODEL (consumed): JSON for the API, else the
  * template TPL inside the layout. STATUS is the HTTP status. */
 void web_page(struct web_req *r, int status, const char *tpl, json_t *model);
+
+/* web_render_part — the template TPL with MODEL (borrowed) appended to
+ * OUT, with the request's UI strings and language and its organisation
+ * (layout.org) but nothing of the account, the session or the response:
+ * a part of a page that can be kept in the page cache. */
+enum mm_err web_render_part(struct web_req *r, const char *tpl, json_t *model,
+    struct buf *out, struct err *e);
 
 /* web_json — answer with JSON V (consumed), whatever the client asked. */
 void web_json(struct web_req *r, int status, json_t *v);

@@ -88,19 +88,18 @@ add_charts(struct web_req *r, json_t *m)
 	}
 }
 
-void
-page_dashboard(struct web_req *r)
+/* the dashboard's model for this request's organisation, language and
+ * kind of role (the same for every account of that kind), or NULL */
+static json_t *
+dashboard_model(struct web_req *r)
 {
 	struct err e;
 	json_t *m, *a, *s, *latest, *sa;
 	size_t i;
 
 	err_clear(&e);
-	m = dashboard_view(&r->app, &r->org, r->lang, &e);
-	if (m == NULL) {
-		web_error(r, 500, "error.internal", NULL);
-		return;
-	}
+	if ((m = dashboard_view(&r->app, &r->org, r->lang, &e)) == NULL)
+		return NULL;
 	/* the ledger is for those who may read it: the others get the counts */
 	if (!perm_allows(PERM_ORG_READ, r->role, false))
 		json_object_del(json_object_get(m, "risk"), "gaps");
@@ -137,18 +136,75 @@ page_dashboard(struct web_req *r)
 		json_object_set_new(sa, "level_label", json_string(
 		    strcmp(json_string_value(json_object_get(sa, "level")), "star2") == 0 ?
 		    "★★" : "★"));
+	if (!r->api)
+		add_charts(r, m);
+	return m;
+}
+
+/* the dashboard's body as HTML (a new string), from the page cache when
+ * the data has not changed since it was rendered for this organisation,
+ * language and kind of role; NULL on error */
+static char *
+dashboard_body(struct web_req *r)
+{
+	char version[PAGE_CACHE_VERSION_MAX], *key, *body;
+	struct buf b;
+	struct err e;
+	json_t *m;
+
+	key = arena_printf(r->req->arena, "dashboard:%lld:%d:%d", r->org.id, (int)r->lang,
+	    perm_allows(PERM_ORG_READ, r->role, false));
+	if (key == NULL)
+		return NULL;
+	if (!page_cache_version(r->app.db, version))
+		version[0] = '\0';
+	if ((body = page_cache_get(r->w->cache, key, version)) != NULL)
+		return body;
+	if ((m = dashboard_model(r)) == NULL)
+		return NULL;
+	err_clear(&e);
+	buf_init(&b, 16u * 1024 * 1024);
+	if (web_render_part(r, "dashboard", m, &b, &e) != MM_OK) {
+		fprintf(stderr, "mamori: render dashboard: %s\n", e.msg);
+		buf_free(&b);
+		json_decref(m);
+		return NULL;
+	}
+	json_decref(m);
+	body = buf_steal(&b);
+	if (body != NULL)
+		page_cache_put(r->w->cache, key, version, body);
+	return body;
+}
+
+void
+page_dashboard(struct web_req *r)
+{
+	json_t *m = NULL, *docs;
+	json_int_t to_read = 0;
+	struct err e;
+	char *body;
+
+	err_clear(&e);
 	if (r->role != ROLE_SUPPORTER) {
 		/* the published documents this account has not read yet */
-		json_t *docs = document_list_view(&r->app, &r->org, r->lang, r->auth.account.id, &e);
-		json_int_t n = json_integer_value(json_object_get(docs, "to_read"));
-		json_object_set_new(m, "documents_to_read", json_integer(n));
-		if (!r->api)
-			json_object_set_new(m, "has_documents_to_read", json_boolean(n > 0));
+		docs = document_list_view(&r->app, &r->org, r->lang, r->auth.account.id, &e);
+		to_read = json_integer_value(json_object_get(docs, "to_read"));
 		json_decref(docs);
 	}
-	if (!r->api) {
-		add_charts(r, m);
-		json_object_set_new(m, "title", json_string(web_t(r, "dashboard.title")));
+	if (r->api) {
+		if ((m = dashboard_model(r)) != NULL && r->role != ROLE_SUPPORTER)
+			json_object_set_new(m, "documents_to_read", json_integer(to_read));
+		web_page(r, 200, "dashboard", m);
+		return;
 	}
-	web_page(r, 200, "dashboard", m);
+	if ((body = dashboard_body(r)) == NULL) {
+		web_error(r, 500, "error.internal", NULL);
+		return;
+	}
+	m = json_pack("{sssosIsb}", "title", web_t(r, "dashboard.title"), "body",
+	    mustache_safe_html(body), "documents_to_read", (json_int_t)to_read,
+	    "has_documents_to_read", to_read > 0);
+	free(body);
+	web_page(r, 200, "dashboard_page", m);
 }

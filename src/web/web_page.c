@@ -186,6 +186,26 @@ layout(struct web_req *r)
 	return l;
 }
 
+enum mm_err
+web_render_part(struct web_req *r, const char *tpl, json_t *model, struct buf *out,
+    struct err *e)
+{
+	json_t *m = json_copy(model);
+	enum mm_err code;
+
+	if (m == NULL)
+		return err_key(e, MM_ENOMEM, "err.nomem");
+	json_object_set(m, "t", locale_tree(r->w->locale, r->lang));
+	json_object_set_new(m, "lang", json_string(r->lang == LANG_EN ? "en" : "ja"));
+	json_object_set_new(m, "lang_en", json_boolean(r->lang == LANG_EN));
+	if (r->has_org)
+		json_object_set_new(m, "layout", json_pack("{s{ssssss}}", "org", "slug",
+		    r->org.slug, "name", r->org.name, "base", r->base));
+	code = mustache_render_name(r->w->tpl, tpl, m, out, e);
+	json_decref(m);
+	return code;
+}
+
 void
 web_page(struct web_req *r, int status, const char *tpl, json_t *model)
 {

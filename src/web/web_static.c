@@ -1,5 +1,7 @@
 /* web_static.c — the embedded static files (CSS, icons), with an ETag
- * and a cache lifetime of a day. */
+ * and a cache lifetime of a day. The files never change while mamori
+ * runs: each one's version (the start of its SHA-256) is computed once. */
+#include <pthread.h>
 #include <string.h>
 
 #include "util/embed.h"
@@ -26,21 +28,61 @@ content_type(const char *name)
 	return "application/octet-stream";
 }
 
+#define STATIC_MAX 64
+
+/* the static files and their versions, filled once */
+static struct {
+	const struct embed_file *f;
+	char version[17];
+} statics[STATIC_MAX];
+static size_t nstatics;
+static pthread_once_t statics_once = PTHREAD_ONCE_INIT;
+
+static void
+statics_load(void)
+{
+	const struct embed_file *f;
+	char hash[SHA256_HEX_LEN];
+
+	for (f = embed_files; f->name != NULL && nstatics < STATIC_MAX; f++) {
+		if (strncmp(f->name, "static/", 7) != 0)
+			continue;
+		sha256_hex(f->data, f->size, hash);
+		statics[nstatics].f = f;
+		memcpy(statics[nstatics].version, hash, 16);
+		statics[nstatics].version[16] = '\0';
+		nstatics++;
+	}
+}
+
+/* the static file NAME ("app.css") and its version, or NULL */
+static const struct embed_file *
+static_find(const char *name, const char **version)
+{
+	size_t i;
+
+	pthread_once(&statics_once, statics_load);
+	for (i = 0; i < nstatics; i++)
+		if (strcmp(statics[i].f->name + 7, name) == 0) {
+			*version = statics[i].version;
+			return statics[i].f;
+		}
+	return NULL;
+}
+
 static void
 serve_file(struct web_req *r, const char *name)
 {
-	const char *path = arena_printf(r->req->arena, "static/%s", name);
 	const struct embed_file *f;
-	const char *inm, *v;
-	char hash[SHA256_HEX_LEN], etag[24];
+	const char *inm, *v, *hash = NULL;
+	char etag[24];
 
-	if (path == NULL || strstr(name, "..") != NULL || strchr(name, '/') != NULL ||
-	    (f = embed_find(path)) == NULL) {
+	if (strstr(name, "..") != NULL || strchr(name, '/') != NULL ||
+	    (f = static_find(name, &hash)) == NULL) {
 		web_error(r, 404, "error.not_found", NULL);
 		return;
 	}
-	sha256_hex(f->data, f->size, hash);
-	snprintf(etag, sizeof(etag), "\"%.16s\"", hash);
+	snprintf(etag, sizeof(etag), "\"%s\"", hash);
 	http_resp_header(r->resp, "ETag", etag);
 	/* a URL with the content's version (?v=, see web_asset_version) never
 	 * changes: cache it for a year; other URLs for a day */
@@ -61,18 +103,10 @@ serve_file(struct web_req *r, const char *name)
 void
 web_asset_version(const char *name, char out[17])
 {
-	const struct embed_file *f;
-	char hash[SHA256_HEX_LEN], path[128];
+	const char *version = "";
 
-	snprintf(path, sizeof(path), "static/%s", name);
-	f = embed_find(path);
-	if (f == NULL) {
-		out[0] = '\0';
-		return;
-	}
-	sha256_hex(f->data, f->size, hash);
-	memcpy(out, hash, 16);
-	out[16] = '\0';
+	static_find(name, &version);
+	snprintf(out, 17, "%s", version);
 }
 
 void
