@@ -432,6 +432,13 @@ acked_at(struct app *a, const struct document_row *d, long long account_id,
 	return code;
 }
 
+enum mm_err
+document_to_read(struct app *a, const struct org *o, long long account_id, long long *n,
+    struct err *e)
+{
+	return document_unread(a->db, o->id, account_id, n, e);
+}
+
 json_t *
 document_list_view(struct app *a, const struct org *o, enum lang lang,
     long long account_id, struct err *e)

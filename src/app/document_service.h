@@ -76,6 +76,11 @@ enum mm_err document_acknowledge(struct app *a, const struct org *o,
 enum mm_err document_state(struct app *a, const struct org *o, bool *established,
     bool *published, bool *handbook, struct err *e);
 
+/* document_to_read — how many published documents of O ACCOUNT_ID has
+ * not read yet (the current version), into *N. */
+enum mm_err document_to_read(struct app *a, const struct org *o, long long account_id,
+    long long *n, struct err *e);
+
 /* document_list_view — every kind of document of O in catalog order in
  * LANG (new reference, NULL on error): {"documents":[{"kind","title",
  * "id"?,"versions","approved","published","status","updated_at"?,

@@ -210,10 +210,11 @@ mustache_tpl_name(const struct mustache_tpl *tpl)
 	return tpl->name;
 }
 
-json_t *
-mustache_safe_html(const char *html)
+/* {"$safe_html": S}, consuming S */
+static json_t *
+safe_wrap(json_t *s)
 {
-	json_t *o, *s = json_string(html);
+	json_t *o;
 
 	if (s == NULL)
 		return NULL;
@@ -228,6 +229,18 @@ mustache_safe_html(const char *html)
 		return NULL;
 	}
 	return o;
+}
+
+json_t *
+mustache_safe_html(const char *html)
+{
+	return safe_wrap(json_string(html));
+}
+
+json_t *
+mustache_safe_html_checked(const char *html, size_t len)
+{
+	return safe_wrap(json_stringn_nocheck(html, len));
 }
 
 /* ---- rendering ---- */

@@ -154,4 +154,9 @@ enum mm_err mustache_render_text(const char *text, size_t len,
  * UTF-8. */
 json_t *mustache_safe_html(const char *html);
 
+/* mustache_safe_html_checked — mustache_safe_html of the LEN bytes of HTML
+ * that the caller has already checked to be valid UTF-8 (a page part
+ * kept in a cache: checked once when kept, not on every use). */
+json_t *mustache_safe_html_checked(const char *html, size_t len);
+
 #endif

@@ -179,11 +179,18 @@ db_begin_read(struct db *db, struct err *e)
 {
 	int rc;
 
+	struct db_stmt *st;
+	enum mm_err code;
+
 	if (!sqlite3_get_autocommit(db->h))
 		return MM_OK;
-	rc = sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		return db_fail(db, rc, e, "err.db.op.begin");
+	/* prepared once per connection, like every statement */
+	if ((code = db_prepare(db, "BEGIN", &st, e)) != MM_OK)
+		return code;
+	rc = db_step(st, e);
+	db_finalize(st);
+	if (rc < 0)
+		return (enum mm_err)rc;
 	db->reading = true;
 	return MM_OK;
 }
@@ -196,9 +203,16 @@ db_end_read(struct db *db)
 	db->reading = false;
 	/* a read transaction has nothing to keep: ending it cannot lose a
 	 * change (writes run in their own transaction, see db_begin) */
-	if (!sqlite3_get_autocommit(db->h) && sqlite3_exec(db->h, "COMMIT", NULL, NULL,
-	    NULL) != SQLITE_OK)
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	if (!sqlite3_get_autocommit(db->h)) {
+		struct db_stmt *st;
+		int rc = DB_DONE - 1;
+		if (db_prepare(db, "COMMIT", &st, NULL) == MM_OK) {
+			rc = db_step(st, NULL);
+			db_finalize(st);
+		}
+		if (rc != DB_DONE)
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	}
 }
 
 enum mm_err

@@ -333,6 +333,29 @@ document_readers(struct db *db, long long org_id, long long version_id,
 }
 
 enum mm_err
+document_unread(struct db *db, long long org_id, long long account_id, long long *n,
+    struct err *e)
+{
+	struct db_stmt *st;
+	enum mm_err code;
+
+	*n = 0;
+	code = db_prepare(db, "SELECT count(*) FROM document d JOIN document_version v"
+	    " ON v.document_id = d.id AND v.number = (SELECT max(number) FROM document_version"
+	    "   WHERE document_id = d.id AND published_at IS NOT NULL)"
+	    " WHERE d.org_id = ?1 AND NOT EXISTS (SELECT 1 FROM document_ack k"
+	    "   WHERE k.version_id = v.id AND k.account_id = ?2)", &st, e);
+	if (code != MM_OK)
+		return code;
+	db_bind_int(st, 1, org_id);
+	db_bind_int(st, 2, account_id);
+	if ((code = row_step_one(st, "err.document.not_found", e)) == MM_OK)
+		*n = db_col_int(st, 0);
+	db_finalize(st);
+	return code;
+}
+
+enum mm_err
 document_acked(struct db *db, long long version_id, long long account_id,
     char at[CLOCK_ISO_LEN], struct err *e)
 {

@@ -118,6 +118,11 @@ enum mm_err document_readers(struct db *db, long long org_id,
     long long version_id, struct document_reader **out, size_t *n,
     struct err *e);
 
+/* document_unread — how many documents of ORG_ID have a published
+ * version that ACCOUNT_ID has not acknowledged, into *N. */
+enum mm_err document_unread(struct db *db, long long org_id, long long account_id,
+    long long *n, struct err *e);
+
 /* document_acked — when ACCOUNT_ID acknowledged VERSION_ID into AT ("" when
  * not). */
 enum mm_err document_acked(struct db *db, long long version_id,

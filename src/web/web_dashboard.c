@@ -5,6 +5,7 @@
 #include "app/dashboard.h"
 #include "app/document_service.h"
 #include "render/svg_chart.h"
+#include "util/text.h"
 #include "web/pages.h"
 
 /* the page that carries out journey action ID */
@@ -172,6 +173,11 @@ dashboard_body(struct web_req *r)
 	}
 	json_decref(m);
 	body = buf_steal(&b);
+	/* kept only as valid UTF-8 (see mustache_safe_html_checked) */
+	if (body != NULL && !text_utf8_valid(body, strlen(body))) {
+		free(body);
+		return NULL;
+	}
 	if (body != NULL)
 		page_cache_put(r->w->cache, key, version, body);
 	return body;
@@ -180,17 +186,16 @@ dashboard_body(struct web_req *r)
 void
 page_dashboard(struct web_req *r)
 {
-	json_t *m = NULL, *docs;
-	json_int_t to_read = 0;
+	json_t *m = NULL;
+	long long to_read = 0;
 	struct err e;
 	char *body;
 
 	err_clear(&e);
 	if (r->role != ROLE_SUPPORTER) {
 		/* the published documents this account has not read yet */
-		docs = document_list_view(&r->app, &r->org, r->lang, r->auth.account.id, &e);
-		to_read = json_integer_value(json_object_get(docs, "to_read"));
-		json_decref(docs);
+		if (document_to_read(&r->app, &r->org, r->auth.account.id, &to_read, &e) != MM_OK)
+			to_read = 0;
 	}
 	if (r->api) {
 		if ((m = dashboard_model(r)) != NULL && r->role != ROLE_SUPPORTER)
@@ -203,7 +208,7 @@ page_dashboard(struct web_req *r)
 		return;
 	}
 	m = json_pack("{sssosIsb}", "title", web_t(r, "dashboard.title"), "body",
-	    mustache_safe_html(body), "documents_to_read", (json_int_t)to_read,
+	    mustache_safe_html_checked(body, strlen(body)), "documents_to_read", (json_int_t)to_read,
 	    "has_documents_to_read", to_read > 0);
 	free(body);
 	web_page(r, 200, "dashboard_page", m);
