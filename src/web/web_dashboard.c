@@ -146,9 +146,9 @@ dashboard_model(struct web_req *r)
  * the data has not changed since it was rendered for this organisation,
  * language and kind of role; NULL on error */
 static char *
-dashboard_body(struct web_req *r)
+dashboard_body(struct web_req *r, const char *version)
 {
-	char version[PAGE_CACHE_VERSION_MAX], *key, *body;
+	char *key, *body;
 	struct buf b;
 	struct err e;
 	json_t *m;
@@ -157,8 +157,6 @@ dashboard_body(struct web_req *r)
 	    perm_allows(PERM_ORG_READ, r->role, false));
 	if (key == NULL)
 		return NULL;
-	if (!page_cache_version(r->app.db, version))
-		version[0] = '\0';
 	if ((body = page_cache_get(r->w->cache, key, version)) != NULL)
 		return body;
 	if ((m = dashboard_model(r)) == NULL)
@@ -186,10 +184,10 @@ dashboard_body(struct web_req *r)
 void
 page_dashboard(struct web_req *r)
 {
+	char version[PAGE_CACHE_VERSION_MAX], *body, *page_key = NULL;
 	json_t *m = NULL;
 	long long to_read = 0;
 	struct err e;
-	char *body;
 
 	err_clear(&e);
 	if (r->role != ROLE_SUPPORTER) {
@@ -203,7 +201,21 @@ page_dashboard(struct web_req *r)
 		web_page(r, 200, "dashboard", m);
 		return;
 	}
-	if ((body = dashboard_body(r)) == NULL) {
+	if (!page_cache_version(r->app.db, version))
+		version[0] = '\0';
+	/* the whole page of this session (its account, role, menu and CSRF
+	 * token are the session's), unless a flash message is to be shown */
+	if (r->auth.session_id > 0 && http_cookie(r->req, "flash") == NULL &&
+	    (page_key = arena_printf(r->req->arena, "page:%lld:%d:%s", r->auth.session_id,
+	    (int)r->lang, r->req->path)) != NULL &&
+	    (body = page_cache_get(r->w->cache, page_key, version)) != NULL) {
+		r->resp->status = 200;
+		r->resp->content_type = "text/html; charset=utf-8";
+		buf_puts(&r->resp->body, body);
+		free(body);
+		return;
+	}
+	if ((body = dashboard_body(r, version)) == NULL) {
 		web_error(r, 500, "error.internal", NULL);
 		return;
 	}
@@ -212,4 +224,6 @@ page_dashboard(struct web_req *r)
 	    "has_documents_to_read", to_read > 0);
 	free(body);
 	web_page(r, 200, "dashboard_page", m);
+	if (page_key != NULL && r->resp->status == 200 && !buf_failed(&r->resp->body))
+		page_cache_put(r->w->cache, page_key, version, buf_cstr(&r->resp->body));
 }

@@ -50,6 +50,20 @@ status_in "303 200" "the owner declares the 5か条"
 get /o/a/
 has "$BODY" "$(locale_ja dashboard.pledged)" "the declaration shows on the next page"
 
+# a page is kept per session: a second session of the same account gets
+# its own CSRF token, never the first one's
+get /o/a/
+FIRST=$(body_csrf)
+login owner2 owner@a.example.jp "$(cat "$T/pw.owner")"
+is_status 303 "the owner logs in a second time"
+get /o/a/
+SECOND=$(body_csrf)
+isnt "$SECOND" "$FIRST" "… and the second session's page has its own CSRF token"
+is "$SECOND" "$(cat "$T/csrf.owner2")" "… the token of that session"
+as_user owner
+get /o/a/
+is "$(body_csrf)" "$FIRST" "the first session still gets its own"
+
 # languages are kept apart
 get "/o/a/?lang=en"
 has "$BODY" "<title>Dashboard" "the English dashboard"
