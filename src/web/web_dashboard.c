@@ -190,12 +190,10 @@ page_dashboard(struct web_req *r)
 	struct err e;
 
 	err_clear(&e);
-	if (r->role != ROLE_SUPPORTER) {
-		/* the published documents this account has not read yet */
-		if (document_to_read(&r->app, &r->org, r->auth.account.id, &to_read, &e) != MM_OK)
-			to_read = 0;
-	}
 	if (r->api) {
+		if (r->role != ROLE_SUPPORTER &&
+		    document_to_read(&r->app, &r->org, r->auth.account.id, &to_read, &e) != MM_OK)
+			to_read = 0;
 		if ((m = dashboard_model(r)) != NULL && r->role != ROLE_SUPPORTER)
 			json_object_set_new(m, "documents_to_read", json_integer(to_read));
 		web_page(r, 200, "dashboard", m);
@@ -215,6 +213,10 @@ page_dashboard(struct web_req *r)
 		free(body);
 		return;
 	}
+	/* the published documents this account has not read yet */
+	if (r->role != ROLE_SUPPORTER &&
+	    document_to_read(&r->app, &r->org, r->auth.account.id, &to_read, &e) != MM_OK)
+		to_read = 0;
 	if ((body = dashboard_body(r, version)) == NULL) {
 		web_error(r, 500, "error.internal", NULL);
 		return;
