@@ -158,20 +158,44 @@ put_params(struct err *e, unsigned node, const char *params, va_list ap)
 	}
 }
 
+/* struct err_msg is also the view through which a message is rendered:
+ * err_render looks at a struct err through one (pointers into it), a kept
+ * message is one (its own allocation). For a text of err_set KEY is NULL
+ * and PARAMS holds the text. */
+struct err_msg {
+	const char *key;
+	const char *const *sub;
+	unsigned nsub;
+	size_t plen;
+	bool cut;
+	const char *params;
+};
+
+static void
+view_of(const struct err *e, struct err_msg *v)
+{
+	v->key = e->key;
+	v->sub = e->sub;
+	v->nsub = e->nsub;
+	v->plen = e->plen;
+	v->cut = e->cut;
+	v->params = e->key != NULL ? e->params : e->msg;
+}
+
 struct render_ctx {
-	const struct err *e;
+	const struct err_msg *e;
 	const struct locale *l;
 	enum lang lang;
 	unsigned node;
 	int depth;
 };
 
-static bool render_node(const struct err *e, const struct locale *l, enum lang lang,
+static bool render_node(const struct err_msg *e, const struct locale *l, enum lang lang,
     unsigned node, int depth, struct buf *out);
 
 /* the next record after P (or the first when P is NULL), NULL at the end */
 static const char *
-next_param(const struct err *e, const char *p)
+next_param(const struct err_msg *e, const char *p)
 {
 	if (p == NULL)
 		p = e->params;
@@ -238,8 +262,8 @@ write_param(void *ctx, const char *name, size_t namelen, struct buf *out)
 /* message NODE of E in LANG; a key missing from the tables is written as
  * the key and its parameters */
 static bool
-render_node(const struct err *e, const struct locale *l, enum lang lang, unsigned node,
-    int depth, struct buf *out)
+render_node(const struct err_msg *e, const struct locale *l, enum lang lang,
+    unsigned node, int depth, struct buf *out)
 {
 	struct render_ctx c = { e, l, lang, node, depth };
 	const char *key = node == 0 ? e->key : node <= e->nsub ? e->sub[node - 1] : NULL;
@@ -264,11 +288,69 @@ render_node(const struct err *e, const struct locale *l, enum lang lang, unsigne
 }
 
 bool
+err_msg_render(const struct err_msg *m, enum lang lang, struct buf *out)
+{
+	if (m->key == NULL)
+		return buf_puts(out, m->params);
+	return render_node(m, locale_app(), lang, 0, 0, out);
+}
+
+bool
 err_render(const struct err *e, enum lang lang, struct buf *out)
 {
-	if (e->key == NULL)
-		return buf_puts(out, e->msg);
-	return render_node(e, locale_app(), lang, 0, 0, out);
+	struct err_msg v;
+
+	view_of(e, &v);
+	return err_msg_render(&v, lang, out);
+}
+
+struct err_msg *
+err_msg_save(const struct err *e)
+{
+	size_t plen = e->key != NULL ? e->plen : strlen(e->msg) + 1;
+	size_t head = sizeof(struct err_msg) + e->nsub * sizeof(const char *);
+	struct err_msg *m = malloc(head + plen);
+	const char **sub;
+	char *params;
+
+	if (m == NULL)
+		return NULL;
+	sub = (const char **)(void *)(m + 1);
+	params = (char *)m + head;
+	if (e->nsub > 0)
+		memcpy(sub, e->sub, e->nsub * sizeof(const char *));
+	memcpy(params, e->key != NULL ? e->params : e->msg, plen);
+	m->key = e->key;
+	m->sub = sub;
+	m->nsub = e->nsub;
+	m->plen = e->key != NULL ? plen : 0;
+	m->cut = e->cut;
+	m->params = params;
+	return m;
+}
+
+struct err_msg *
+err_msg_new(const char *key, const char *params, ...)
+{
+	struct err *e = malloc(sizeof(*e));
+	struct err_msg *m;
+	va_list ap;
+
+	if (e == NULL)
+		return NULL;
+	va_start(ap, params);
+	reset(e, MM_OK, key);
+	put_params(e, 0, params, ap);
+	va_end(ap);
+	m = err_msg_save(e);
+	free(e);
+	return m;
+}
+
+void
+err_msg_free(struct err_msg *m)
+{
+	free(m);
 }
 
 const char *
@@ -339,7 +421,7 @@ new_sub(struct err *e, const char *name, const char *key)
 /* copy message NODE of SUB, with its parameters and nested messages, as
  * nested message AT of E */
 static void
-copy_node(struct err *e, unsigned at, const struct err *sub, unsigned node, int depth)
+copy_node(struct err *e, unsigned at, const struct err_msg *sub, unsigned node, int depth)
 {
 	const char *p = NULL, *name, *value;
 	char num[16];
@@ -376,8 +458,11 @@ err_add(struct err *e, const char *name, const struct err *sub)
 	if (sub->key == NULL) {
 		/* a text of err_set: kept as a text */
 		put_param(e, 0, PK_TEXT, name, strlen(name), sub->msg);
-	} else if ((at = new_sub(e, name, sub->key)) != 0)
-		copy_node(e, at, sub, 0, 1);
+	} else if ((at = new_sub(e, name, sub->key)) != 0) {
+		struct err_msg v;
+		view_of(sub, &v);
+		copy_node(e, at, &v, 0, 1);
+	}
 	if (sub->cut)
 		e->cut = true;
 	err_text(e, LANG_JA);

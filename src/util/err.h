@@ -122,6 +122,29 @@ const char *err_text(struct err *e, enum lang lang);
  * full buffer); E is not changed. Returns false when OUT failed. */
 bool err_render(const struct err *e, enum lang lang, struct buf *out);
 
+/* struct err_msg — a message kept apart from a struct err, in the
+ * memory it needs (a struct err is some 7 kB): for reports that hold many
+ * messages, such as the problems and changes of an import, each shown
+ * later in the reader's language. Read-only once made. */
+struct err_msg;
+
+/* err_msg_save — a copy of the message of E (key, parameters, nested
+ * messages; the text of err_set as it is), NULL when out of memory.
+ * Free with err_msg_free. */
+struct err_msg *err_msg_save(const struct err *e);
+
+/* err_msg_new — a message KEY with PARAMS (as err_keyf) made directly,
+ * NULL when out of memory. Free with err_msg_free. */
+struct err_msg *err_msg_new(const char *key, const char *params, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* err_msg_render — append message M in LANG to OUT, as err_render does.
+ * Returns false when OUT failed. */
+bool err_msg_render(const struct err_msg *m, enum lang lang, struct buf *out);
+
+/* err_msg_free — release M (NULL is fine). */
+void err_msg_free(struct err_msg *m);
+
 /* err_code_name — a short stable name for CODE, for logs and JSON. */
 const char *err_code_name(enum mm_err code);
 

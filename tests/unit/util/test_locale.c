@@ -298,6 +298,46 @@ test_err_long_value_cut(void **state)
 	assert_string_equal(e.msg, "");
 }
 
+static void
+test_err_msg_kept(void **state)
+{
+	struct err *e = malloc(sizeof(*e));
+	struct err_msg *m, *n, *t;
+	struct buf b;
+
+	(void)state;
+	assert_non_null(e);
+	/* a message with a nested one, kept and shown in either language */
+	err_key(e, MM_EINVAL, "err.locale.missing");
+	err_addf(e, "dir", "err.locale.duplicate", "{file}%s{key}%s", "a.json", "k");
+	assert_non_null(m = err_msg_save(e));
+	err_clear(e);
+	buf_init(&b, 0);
+	assert_true(err_msg_render(m, LANG_JA, &b));
+	assert_string_equal(buf_cstr(&b), "画面の文言 画面の文言 a.json の \"k\" は"
+	    "ほかのファイルにもあります がありません");
+	buf_reset(&b);
+	assert_true(err_msg_render(m, LANG_EN, &b));
+	assert_has(buf_cstr(&b), "There are no UI strings under The UI strings a.json define \"k\"");
+	/* made directly */
+	assert_non_null(n = err_msg_new("err.locale.missing", "{@dir}%s", "err.nomem"));
+	buf_reset(&b);
+	assert_true(err_msg_render(n, LANG_EN, &b));
+	assert_string_equal(buf_cstr(&b), "There are no UI strings under Out of memory");
+	/* a text of err_set is kept as it is */
+	err_set(e, MM_EIO, "disk %d", 3);
+	assert_non_null(t = err_msg_save(e));
+	buf_reset(&b);
+	assert_true(err_msg_render(t, LANG_EN, &b));
+	assert_string_equal(buf_cstr(&b), "disk 3");
+	buf_free(&b);
+	err_msg_free(m);
+	err_msg_free(n);
+	err_msg_free(t);
+	err_msg_free(NULL);
+	free(e);
+}
+
 int
 main(void)
 {
@@ -314,6 +354,7 @@ main(void)
 		cmocka_unit_test(test_err_missing_key_and_parameter),
 		cmocka_unit_test(test_err_key_parameter_and_lists),
 		cmocka_unit_test(test_err_long_value_cut),
+		cmocka_unit_test(test_err_msg_kept),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
