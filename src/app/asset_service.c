@@ -7,6 +7,7 @@
 #include "app/audit.h"
 #include "app/diag_service.h"
 #include "app/input.h"
+#include "util/locale.h"
 #include "util/text.h"
 
 int
@@ -332,10 +333,12 @@ done:
 }
 
 enum mm_err
-asset_duplicate(struct app *a, const struct org *o, long long id, struct asset *out,
-    struct err *e)
+asset_duplicate(struct app *a, const struct org *o, long long id, enum lang lang,
+    struct asset *out, struct err *e)
 {
 	struct asset *src = malloc(sizeof(*src));
+	const char *params[3];
+	struct buf name;
 	enum mm_err code;
 
 	if (src == NULL)
@@ -346,7 +349,17 @@ asset_duplicate(struct app *a, const struct org *o, long long id, struct asset *
 		goto fail;
 	*out = *src;
 	/* a name has at most 100 characters, 400 bytes: the copy fits */
-	snprintf(out->name, sizeof(out->name), "%.400s (コピー)", src->name);
+	params[0] = "name";
+	params[1] = src->name;
+	params[2] = NULL;
+	buf_init(&name, sizeof(out->name));
+	if (!locale_format(locale_app(), lang, "assets.copy_name", params, &name)) {
+		buf_free(&name);
+		code = err_key(e, MM_ENOMEM, "err.nomem");
+		goto fail;
+	}
+	snprintf(out->name, sizeof(out->name), "%s", buf_cstr(&name));
+	buf_free(&name);
 	clock_now_iso(out->created_at);
 	memcpy(out->updated_at, out->created_at, sizeof(out->updated_at));
 	out->has_treatment = false;

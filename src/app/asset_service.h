@@ -66,9 +66,10 @@ enum mm_err asset_create(struct app *a, const struct org *o,
 enum mm_err asset_edit(struct app *a, const struct org *o, long long id,
     const struct asset_input *in, struct asset *out, struct err *e);
 
-/* asset_duplicate — a copy of asset ID named "… (コピー)"; *OUT. */
+/* asset_duplicate — a copy of asset ID named "… (コピー)" in LANG (the
+ * text of assets.copy_name); *OUT. */
 enum mm_err asset_duplicate(struct app *a, const struct org *o, long long id,
-    struct asset *out, struct err *e);
+    enum lang lang, struct asset *out, struct err *e);
 
 /* asset_remove — delete asset ID of O (and its treatment). */
 enum mm_err asset_remove(struct app *a, const struct org *o, long long id,

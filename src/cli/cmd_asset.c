@@ -456,7 +456,7 @@ copy_cmd(struct app *a, const struct org *o, struct asset_args *g)
 	if ((out = malloc(sizeof(*out))) == NULL)
 		return CLI_FAIL;
 	err_clear(&e);
-	if (asset_duplicate(a, o, id, out, &e) != MM_OK)
+	if (asset_duplicate(a, o, id, LANG_JA, out, &e) != MM_OK)
 		rc = cli_error(&e);
 	else if (g->fmt == FMT_JSON)
 		rc = present(a, g, out);

@@ -274,7 +274,7 @@ page_asset_duplicate(struct web_req *r)
 		web_error(r, 500, "error.internal", NULL);
 	} else if (!web_asset_path_id(r, &id)) {
 		web_error(r, 404, "error.not_found", NULL);
-	} else if ((code = asset_duplicate(&r->app, &r->org, id, out, &e)) != MM_OK) {
+	} else if ((code = asset_duplicate(&r->app, &r->org, id, r->lang, out, &e)) != MM_OK) {
 		web_asset_fail(r, code, &e);
 	} else if (r->api) {
 		web_json(r, 201, asset_json(&r->app, out, r->lang));

@@ -499,7 +499,7 @@ test_duplicate(void **state)
 	t.status = "planned";
 	assert_ok(asset_set_treatment(&A, &O, src.id, &t, &e), e);
 	n0 = audits();
-	assert_ok(asset_duplicate(&A, &O, src.id, &copy, &e), e);
+	assert_ok(asset_duplicate(&A, &O, src.id, LANG_JA, &copy, &e), e);
 	assert_true(copy.id != src.id);
 	assert_string_equal(copy.name, "顧客名簿 (コピー)");
 	got = get(&O, copy.id);
@@ -515,9 +515,12 @@ test_duplicate(void **state)
 	assert_int_equal(audits(), n0 + 1);
 	assert_int_equal(last_audit_is("asset.create"), 1);
 	/* another organisation's asset */
-	assert_int_equal(asset_duplicate(&A, &P, src.id, &copy, &e), MM_ENOTFOUND);
+	assert_int_equal(asset_duplicate(&A, &P, src.id, LANG_JA, &copy, &e), MM_ENOTFOUND);
 	assert_int_equal(audits(), n0 + 1);
 	assert_int_equal(assets(), 2);
+	/* named in the language asked for */
+	assert_ok(asset_duplicate(&A, &O, src.id, LANG_EN, &copy, &e), e);
+	assert_string_equal(copy.name, "顧客名簿 (copy)");
 }
 
 static void
@@ -855,7 +858,7 @@ test_org_isolation(void **state)
 	t.status = "planned";
 	assert_int_equal(asset_edit(&A, &O, theirs.id, &in, &out, &e), MM_ENOTFOUND);
 	assert_int_equal(asset_bulk_edit(&A, &O, &theirs.id, 1, &in, &e), MM_ENOTFOUND);
-	assert_int_equal(asset_duplicate(&A, &O, theirs.id, &out, &e), MM_ENOTFOUND);
+	assert_int_equal(asset_duplicate(&A, &O, theirs.id, LANG_JA, &out, &e), MM_ENOTFOUND);
 	assert_int_equal(asset_remove(&A, &O, theirs.id, &e), MM_ENOTFOUND);
 	assert_int_equal(asset_set_treatment(&A, &O, theirs.id, &t, &e), MM_ENOTFOUND);
 	assert_int_equal(asset_get(A.db, O.id, theirs.id, &out, &e), MM_ENOTFOUND);
