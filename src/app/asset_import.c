@@ -50,7 +50,8 @@ struct importer {
 	struct ids ids;
 	struct asset base, tmp, out;
 	struct buf text[ACOL_COUNT]; /* the row's text cells, line breaks made spaces */
-	struct buf msg;
+	struct asset_io_changes changes; /* of the row */
+	struct err msg;              /* a problem being made */
 	char now[CLOCK_ISO_LEN];
 };
 
@@ -60,35 +61,36 @@ nomem(struct importer *im)
 	return err_key(im->e, MM_ENOMEM, "err.nomem");
 }
 
-/* "機密性 (K 列)" for ledger column COL */
-static void
-column_label(const struct importer *im, int col, char *out, size_t outsz)
+/* the column message "機密性 (K 列)" of ledger column COL; NULL for -1,
+ * or (with *FAILED) when out of memory */
+static struct err_msg *
+column_label(const struct importer *im, int col, bool *failed)
 {
+	struct err_msg *m;
 	char letters[8];
 
-	if (col < 0) {
-		out[0] = '\0';
-		return;
-	}
+	if (col < 0)
+		return NULL;
 	if (im->map[col] < 0) {
-		snprintf(out, outsz, "%s (列がありません)", asset_io_cols[col].header);
-		return;
+		m = err_msg_new("err.import.column_absent", "{name}%s", asset_io_cols[col].header);
+	} else {
+		table_col_name((size_t)im->map[col], letters, sizeof(letters));
+		m = err_msg_new("err.import.column", "{name}%s{col}%s", asset_io_cols[col].header,
+		    letters);
 	}
-	table_col_name((size_t)im->map[col], letters, sizeof(letters));
-	snprintf(out, outsz, "%s (%s 列)", asset_io_cols[col].header, letters);
+	*failed = m == NULL;
+	return m;
 }
 
-static enum mm_err problem(struct importer *im, long row, int col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-/* record a problem of ROW at ledger column COL (-1: none); writing stops */
+/* record the problem MSG (a message of the reader, asset_apply or
+ * input_text, or one made here) of ROW at ledger column COL (-1: none);
+ * writing stops */
 static enum mm_err
-problem(struct importer *im, long row, int col, const char *fmt, ...)
+problem_err(struct importer *im, long row, int col, const struct err *msg)
 {
 	struct asset_import_report *rep = im->rep;
 	struct asset_import_problem *p;
-	char msg[ERR_MSG_MAX];
-	va_list ap;
+	bool failed = false;
 
 	im->writing = false;
 	if (rep->nproblems == rep->problems_alloc) {
@@ -99,22 +101,38 @@ problem(struct importer *im, long row, int col, const char *fmt, ...)
 		rep->problems = v;
 		rep->problems_alloc = want;
 	}
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	p = &rep->problems[rep->nproblems];
 	memset(p, 0, sizeof(*p));
 	p->row = row;
-	column_label(im, col, p->column, sizeof(p->column));
-	if ((p->message = strdup(msg)) == NULL)
+	p->column = column_label(im, col, &failed);
+	if (failed || (p->message = err_msg_save(msg)) == NULL) {
+		err_msg_free(p->column);
 		return nomem(im);
+	}
 	rep->nproblems++;
 	return MM_OK;
 }
 
+static enum mm_err problem(struct importer *im, long row, int col, const char *key,
+    const char *params, ...) __attribute__((format(printf, 5, 6)));
+
+/* problem_err of the message KEY with PARAMS (as err_keyf) */
+static enum mm_err
+problem(struct importer *im, long row, int col, const char *key, const char *params, ...)
+{
+	va_list ap;
+
+	va_start(ap, params);
+	err_vkeyf(&im->msg, MM_EINVAL, key, params, ap);
+	va_end(ap);
+	return problem_err(im, row, col, &im->msg);
+}
+
+/* add the item of ROW; an item that changes takes the messages of
+ * IM->changes */
 static enum mm_err
 add_item(struct importer *im, long row, enum asset_import_action action, long long id,
-    const char *name, const char *changes)
+    const char *name)
 {
 	struct asset_import_report *rep = im->rep;
 	struct asset_import_item *it;
@@ -131,12 +149,14 @@ add_item(struct importer *im, long row, enum asset_import_action action, long lo
 	it->row = row;
 	it->action = action;
 	it->id = id;
-	it->name = strdup(name);
-	it->changes = strdup(changes);
-	if (it->name == NULL || it->changes == NULL) {
-		free(it->name);
-		free(it->changes);
+	it->changes = NULL;
+	it->nchanges = 0;
+	if ((it->name = strdup(name)) == NULL)
 		return nomem(im);
+	if (action == ASSET_IMPORT_CHANGE) {
+		it->changes = im->changes.v;
+		it->nchanges = im->changes.n;
+		memset(&im->changes, 0, sizeof(im->changes));
 	}
 	rep->nitems++;
 	return MM_OK;
@@ -190,13 +210,27 @@ header_col(const struct importer *im, const char *cell)
 	return -1;
 }
 
-static void
-ignore_column(struct importer *im, const char *what)
+/* list the column WHAT (a message, NULL when out of memory) among those
+ * not read */
+static enum mm_err
+ignore_column(struct importer *im, struct err_msg *what)
 {
-	size_t len = strlen(im->rep->ignored);
+	struct asset_import_report *rep = im->rep;
 
-	snprintf(im->rep->ignored + len, sizeof(im->rep->ignored) - len, "%s%s",
-	    len ? "、" : "", what);
+	if (what == NULL)
+		return nomem(im);
+	if (rep->nignored == rep->ignored_alloc) {
+		size_t want = rep->ignored_alloc ? rep->ignored_alloc * 2 : 8;
+		void *v = realloc(rep->ignored, want * sizeof(*rep->ignored));
+		if (v == NULL) {
+			err_msg_free(what);
+			return nomem(im);
+		}
+		rep->ignored = v;
+		rep->ignored_alloc = want;
+	}
+	rep->ignored[rep->nignored++] = what;
+	return MM_OK;
 }
 
 /* take the column names of row R (SUB: a second header row below the
@@ -204,7 +238,7 @@ ignore_column(struct importer *im, const char *what)
 static enum mm_err
 take_header(struct importer *im, const struct table_row *r, bool sub)
 {
-	char a[8], b[8], what[160];
+	char a[8], b[8];
 	size_t c;
 	int k;
 	enum mm_err code;
@@ -216,16 +250,17 @@ take_header(struct importer *im, const struct table_row *r, bool sub)
 		if (k < 0) {
 			if (!sub) {
 				table_col_name(c, a, sizeof(a));
-				snprintf(what, sizeof(what), "%.120s (%s 列)", r->cells[c], a);
-				ignore_column(im, what);
+				if ((code = ignore_column(im, err_msg_new("err.import.column",
+				    "{name}%.120s{col}%s", r->cells[c], a))) != MM_OK)
+					return code;
 			}
 			continue;
 		}
 		if (im->map[k] >= 0 && (size_t)im->map[k] != c) {
 			table_col_name((size_t)im->map[k], a, sizeof(a));
 			table_col_name(c, b, sizeof(b));
-			if ((code = problem(im, r->row, -1, "列「%s」が %s 列と %s 列の二つにあります",
-			    asset_io_cols[k].header, a, b)) != MM_OK)
+			if ((code = problem(im, r->row, -1, "err.import.column_twice",
+			    "{name}%s{a}%s{b}%s", asset_io_cols[k].header, a, b)) != MM_OK)
 				return code;
 			continue;
 		}
@@ -253,17 +288,18 @@ is_sub_header(const struct importer *im, const struct table_row *r)
 	return adds;
 }
 
-static void
+static enum mm_err
 header_done(struct importer *im)
 {
+	enum mm_err code;
 	int k;
 
 	for (k = 0; k < ACOL_COUNT; k++)
-		if (asset_io_cols[k].computed && im->map[k] >= 0) {
-			char what[96];
-			snprintf(what, sizeof(what), "%s (計算列)", asset_io_cols[k].header);
-			ignore_column(im, what);
-		}
+		if (asset_io_cols[k].computed && im->map[k] >= 0 &&
+		    (code = ignore_column(im, err_msg_new("err.import.column_computed",
+		    "{name}%s", asset_io_cols[k].header))) != MM_OK)
+			return code;
+	return MM_OK;
 }
 
 /* --- one data row */
@@ -347,8 +383,7 @@ take_treatment(struct importer *im, long row, const char *cell[ACOL_COUNT],
 		if ((cell[ACOL_T_MEASURE] && !blank(cell[ACOL_T_MEASURE])) ||
 		    (cell[ACOL_T_OWNER] && !blank(cell[ACOL_T_OWNER])) ||
 		    (cell[ACOL_T_DUE] && !blank(cell[ACOL_T_DUE]))) {
-			*code = problem(im, row, ACOL_T_KIND,
-			    "対策・担当・期限を書くときは 対応 (低減・保有・回避・移転) も選んでください");
+			*code = problem(im, row, ACOL_T_KIND, "err.import.kind_needed", NULL);
 			return false;
 		}
 		out->has_treatment = false;
@@ -358,8 +393,7 @@ take_treatment(struct importer *im, long row, const char *cell[ACOL_COUNT],
 		return true;
 	}
 	if ((id = kind_parse(im->m, kind)) == NULL) {
-		*code = problem(im, row, ACOL_T_KIND, "対応 は 低減・保有・回避・移転 のどれかです: %s",
-		    kind);
+		*code = problem(im, row, ACOL_T_KIND, "err.import.kind", "{value}%s", kind);
 		return false;
 	}
 	if (!out->has_treatment) {
@@ -371,18 +405,18 @@ take_treatment(struct importer *im, long row, const char *cell[ACOL_COUNT],
 	err_clear(&e);
 	if (cell[ACOL_T_MEASURE] != NULL && input_text("err.field.measure", cell[ACOL_T_MEASURE], false, 500,
 	    out->t_measure, sizeof(out->t_measure), &e) != MM_OK) {
-		*code = problem(im, row, ACOL_T_MEASURE, "%s", e.msg);
+		*code = problem_err(im, row, ACOL_T_MEASURE, &e);
 		return false;
 	}
 	if (cell[ACOL_T_OWNER] != NULL && input_text("err.field.owner", cell[ACOL_T_OWNER], false, 100,
 	    out->t_owner, sizeof(out->t_owner), &e) != MM_OK) {
-		*code = problem(im, row, ACOL_T_OWNER, "%s", e.msg);
+		*code = problem_err(im, row, ACOL_T_OWNER, &e);
 		return false;
 	}
 	if (cell[ACOL_T_DUE] != NULL) {
 		asset_io_norm_date(cell[ACOL_T_DUE], due, sizeof(due));
 		if (due[0] != '\0' && !text_date_valid(due)) {
-			*code = problem(im, row, ACOL_T_DUE, "期限は 2026-04-01 の形の日付です: %s", due);
+			*code = problem(im, row, ACOL_T_DUE, "err.import.due", "{value}%s", due);
 			return false;
 		}
 		snprintf(out->t_due, sizeof(out->t_due), "%.10s", due);
@@ -450,8 +484,8 @@ take_override(struct importer *im, long row, int col, const char *cell, int base
 		return true;
 	}
 	if (buf[0] < '1' || buf[0] > '3' || buf[1] != '\0') {
-		*code = problem(im, row, col, "%s は 1、2、3 か空欄です: %s",
-		    asset_io_cols[col].header, buf);
+		*code = problem(im, row, col, "err.asset.override", "{@field}%s{value}%s",
+		    asset_io_cols[col].label, buf);
 		return false;
 	}
 	if (base_ov == buf[0] - '0')
@@ -508,17 +542,14 @@ data_row(struct importer *im, const struct table_row *r)
 	asset_io_whole_number(idv);
 	if (idv[0] != '\0') {
 		if (!text_parse_long(idv, &v) || v <= 0)
-			return problem(im, r->row, ACOL_ID,
-			    "ID は mamori の情報資産の番号です (新しく追加する行は空欄にします): %s", idv);
+			return problem(im, r->row, ACOL_ID, "err.import.id", "{value}%s", idv);
 		if ((is = asset_io_ids_get(&im->ids, v)) == NULL)
 			return nomem(im);
 		if (!is->exists)
-			return problem(im, r->row, ACOL_ID,
-			    "ID %ld の情報資産はこの組織にありません (新しく追加する行は ID を空欄にしてください)",
-			    v);
+			return problem(im, r->row, ACOL_ID, "err.import.id_unknown", "{id}%ld", v);
 		if (is->row != 0)
-			return problem(im, r->row, ACOL_ID, "ID %ld の行が %ld 行目にもあります", v,
-			    is->row);
+			return problem(im, r->row, ACOL_ID, "err.import.id_twice", "{id}%ld{row}%ld",
+			    v, is->row);
 		is->row = r->row;
 		id = v;
 	} else {
@@ -529,21 +560,19 @@ data_row(struct importer *im, const struct table_row *r)
 			if ((ns = asset_io_names_get(&im->names, name)) == NULL)
 				return nomem(im);
 			if (ns->row != 0)
-				return problem(im, r->row, ACOL_NAME,
-				    "同じ情報資産名称の行が %ld 行目にもあります"
-				    " (別の資産なら名称を変えるか、ID 列で区別してください)", ns->row);
+				return problem(im, r->row, ACOL_NAME, "err.import.name_twice",
+				    "{row}%ld", ns->row);
 			ns->row = r->row;
 			if (ns->count > 1)
-				return problem(im, r->row, ACOL_NAME,
-				    "同じ名称の情報資産が %d 件あり、どれを変更するか決められません"
-				    " (ID 列で指定してください)", ns->count);
+				return problem(im, r->row, ACOL_NAME, "err.import.name_ambiguous",
+				    "{n}%d", ns->count);
 			if (ns->count == 1) {
 				if ((is = asset_io_ids_get(&im->ids, ns->id)) == NULL)
 					return nomem(im);
 				if (is->row != 0)
 					return problem(im, r->row, ACOL_NAME,
-					    "この名称の情報資産 (ID %lld) は %ld 行目でも変更しています",
-					    ns->id, is->row);
+					    "err.import.name_changed_twice", "{id}%lld{row}%ld", ns->id,
+					    is->row);
 				is->row = r->row;
 				id = ns->id;
 			}
@@ -587,7 +616,7 @@ data_row(struct importer *im, const struct table_row *r)
 	err_clear(&rowerr);
 	field = NULL;
 	if (asset_apply(im->a, &im->ctx, &in, &im->base, &im->tmp, &field, &rowerr) != MM_OK)
-		return problem(im, r->row, asset_io_col_of_field(field), "%s", rowerr.msg);
+		return problem_err(im, r->row, asset_io_col_of_field(field), &rowerr);
 	if (cell[ACOL_THREAT] != NULL || cell[ACOL_VULNERABILITY] != NULL) {
 		if (!take_override(im, r->row, ACOL_THREAT, cell[ACOL_THREAT],
 		    im->base.threat_override, im->tmp.threat, tv[0], sizeof(tv[0]),
@@ -603,7 +632,7 @@ data_row(struct importer *im, const struct table_row *r)
 			im->out = im->tmp;
 		else if (asset_apply(im->a, &im->ctx, &in, &im->base, &im->out, &field,
 		    &rowerr) != MM_OK)
-			return problem(im, r->row, asset_io_col_of_field(field), "%s", rowerr.msg);
+			return problem_err(im, r->row, asset_io_col_of_field(field), &rowerr);
 	} else {
 		im->out = im->tmp;
 	}
@@ -611,10 +640,10 @@ data_row(struct importer *im, const struct table_row *r)
 		return code;
 
 	/* what it does */
-	asset_io_describe(im->m, &im->base, &im->out, &im->msg);
-	if (buf_failed(&im->msg))
+	asset_io_describe(im->m, &im->base, &im->out, &im->changes);
+	if (im->changes.failed)
 		return nomem(im);
-	if (!add && im->msg.len == 0) {
+	if (!add && im->changes.n == 0) {
 		im->rep->unchanged++;
 		return MM_OK;
 	}
@@ -625,8 +654,7 @@ data_row(struct importer *im, const struct table_row *r)
 	else
 		im->rep->changed++;
 	return add_item(im, r->row, add ? ASSET_IMPORT_ADD : ASSET_IMPORT_CHANGE,
-	    add ? (im->writing ? im->out.id : 0) : id, im->out.name,
-	    add ? "" : buf_cstr(&im->msg));
+	    add ? (im->writing ? im->out.id : 0) : id, im->out.name);
 }
 
 static bool
@@ -663,10 +691,10 @@ on_row(void *ctx, const struct table_row *r, struct err *e)
 		if (is_sub_header(im, r)) {
 			if ((code = take_header(im, r, true)) != MM_OK)
 				return code;
-			header_done(im);
-			return MM_OK;
+			return header_done(im);
 		}
-		header_done(im);
+		if ((code = header_done(im)) != MM_OK)
+			return code;
 		break;
 	case DATA:
 		break;
@@ -734,7 +762,7 @@ importer_free(struct importer *im)
 	free(im->ids.s);
 	for (k = 0; k < ACOL_COUNT; k++)
 		buf_free(&im->text[k]);
-	buf_free(&im->msg);
+	asset_io_changes_free(&im->changes);
 	free(im);
 }
 
@@ -762,17 +790,16 @@ asset_import(struct app *a, const struct org *o, const char *data, size_t len,
 	im->writing = im->real;
 	for (k = 0; k < ACOL_COUNT; k++)
 		buf_init(&im->text[k], 0);
-	buf_init(&im->msg, 0);
 	clock_now_iso(im->now);
 	norm_names(im);
 	/* the type is decided by content; a name that says otherwise is only
 	 * a hint that the user picked the wrong file */
 	if (opt->format == ASSET_IO_XLSX && rep->format != ASSET_IO_XLSX) {
-		code = problem(im, 0, -1, "Excel のブック (XLSX) ではありません (中身が zip 形式ではありません)");
+		code = problem(im, 0, -1, "err.import.not_zip", NULL);
 		goto check;
 	}
 	if (len > ASSET_IO_MAX_BYTES) {
-		code = problem(im, 0, -1, "ファイルが大きすぎます (上限 %u MB)",
+		code = problem(im, 0, -1, "err.import.too_large", "{max}%u",
 		    ASSET_IO_MAX_BYTES / (1024 * 1024));
 		goto check;
 	}
@@ -787,15 +814,14 @@ asset_import(struct app *a, const struct org *o, const char *data, size_t len,
 	code = read_file(im, data, len);
 	if (code == MM_EINVAL) {
 		/* the file (or a limit) stopped the reading: one problem */
-		code = problem(im, 0, -1, "%s", e->msg);
+		code = problem_err(im, 0, -1, e);
 	} else if (code != MM_OK) {
 		goto done;
 	}
 	if (code == MM_OK && im->state == AFTER_HEADER)
-		header_done(im);
+		code = header_done(im);
 	if (code == MM_OK && im->state == SEEK_HEADER && rep->nproblems == 0)
-		code = problem(im, 0, -1,
-		    "見出しの行が見つかりません: 「情報資産名称」などの列名を書いた行が必要です");
+		code = problem(im, 0, -1, "err.import.no_header_row", NULL);
 check:
 	if (code != MM_OK)
 		goto done;

@@ -8,38 +8,63 @@
 #include "app/asset_io_int.h"
 #include "render/csv_out.h"
 #include "render/xlsx_out.h"
+#include "util/locale.h"
 
 const struct asset_io_col asset_io_cols[ACOL_COUNT] = {
-	[ACOL_ID] = { "ID", NULL, false, 7, { "asset_id" } },
+	[ACOL_ID] = { "ID", NULL, false, 7, { "asset_id" },
+	    NULL },
 	[ACOL_CATEGORY] = { "業務分類", "business_category", false, 14,
-	    { "business_category", "業務" } },
+	    { "business_category", "業務" },
+	    "err.field.business_category" },
 	[ACOL_NAME] = { "情報資産名称", "name", false, 28,
-	    { "name", "情報資産名", "資産名称", "名称" } },
-	[ACOL_NOTE] = { "備考", "note", false, 24, { "note", "メモ" } },
-	[ACOL_USERS] = { "利用者範囲", "users_scope", false, 14, { "users_scope", "利用者" } },
+	    { "name", "情報資産名", "資産名称", "名称" },
+	    "err.field.asset_name" },
+	[ACOL_NOTE] = { "備考", "note", false, 24, { "note", "メモ" },
+	    "err.field.note" },
+	[ACOL_USERS] = { "利用者範囲", "users_scope", false, 14, { "users_scope", "利用者" },
+	    "err.field.users_scope" },
 	[ACOL_DEPARTMENT] = { "管理部署", "department", false, 12,
-	    { "department", "管理部門", "部署" } },
+	    { "department", "管理部門", "部署" },
+	    "err.field.department" },
 	[ACOL_MEDIUM] = { "媒体・保存先", "medium", false, 18,
-	    { "medium", "媒体", "保存先", "媒体の種類" } },
-	[ACOL_PERSONAL] = { "個人情報", "personal", false, 8, { "personal" } },
-	[ACOL_SENSITIVE] = { "要配慮個人情報", "sensitive", false, 10, { "sensitive" } },
+	    { "medium", "媒体", "保存先", "媒体の種類" },
+	    "err.field.medium" },
+	[ACOL_PERSONAL] = { "個人情報", "personal", false, 8, { "personal" },
+	    "err.field.personal" },
+	[ACOL_SENSITIVE] = { "要配慮個人情報", "sensitive", false, 10, { "sensitive" },
+	    "err.field.sensitive" },
 	[ACOL_MY_NUMBER] = { "特定個人情報", "my_number", false, 10,
-	    { "my_number", "マイナンバー" } },
-	[ACOL_C] = { "機密性", "c", false, 7, { "confidentiality" } },
-	[ACOL_I] = { "完全性", "i", false, 7, { "integrity" } },
-	[ACOL_A] = { "可用性", "a", false, 7, { "availability" } },
-	[ACOL_IMPORTANCE] = { "重要度", NULL, true, 7, { "importance" } },
-	[ACOL_RETENTION] = { "保存期限", "retention", false, 12, { "retention", "保存期間" } },
-	[ACOL_REGISTERED] = { "登録日", "registered_on", false, 12, { "registered_on" } },
-	[ACOL_THREAT] = { "脅威の発生頻度", "threat_override", false, 9, { "threat", "脅威" } },
+	    { "my_number", "マイナンバー" },
+	    "err.field.my_number" },
+	[ACOL_C] = { "機密性", "c", false, 7, { "confidentiality" },
+	    "err.field.confidentiality" },
+	[ACOL_I] = { "完全性", "i", false, 7, { "integrity" },
+	    "err.field.integrity" },
+	[ACOL_A] = { "可用性", "a", false, 7, { "availability" },
+	    "err.field.availability" },
+	[ACOL_IMPORTANCE] = { "重要度", NULL, true, 7, { "importance" },
+	    NULL },
+	[ACOL_RETENTION] = { "保存期限", "retention", false, 12, { "retention", "保存期間" },
+	    "err.field.retention" },
+	[ACOL_REGISTERED] = { "登録日", "registered_on", false, 12, { "registered_on" },
+	    "err.field.registered_on" },
+	[ACOL_THREAT] = { "脅威の発生頻度", "threat_override", false, 9, { "threat", "脅威" },
+	    "err.field.threat" },
 	[ACOL_VULNERABILITY] = { "脆弱性", "vulnerability_override", false, 7,
-	    { "vulnerability" } },
-	[ACOL_LIKELIHOOD] = { "被害発生可能性", NULL, true, 9, { "likelihood" } },
-	[ACOL_RISK] = { "リスク値", NULL, true, 7, { "risk", "risk_value" } },
-	[ACOL_T_KIND] = { "対応", "t_kind", false, 8, { "treatment", "対応方針", "リスク対応" } },
-	[ACOL_T_MEASURE] = { "対策", "t_measure", false, 28, { "measure" } },
-	[ACOL_T_OWNER] = { "担当", "t_owner", false, 12, { "owner", "担当者" } },
-	[ACOL_T_DUE] = { "期限", "t_due", false, 12, { "due", "対応期限" } },
+	    { "vulnerability" },
+	    "err.field.vulnerability" },
+	[ACOL_LIKELIHOOD] = { "被害発生可能性", NULL, true, 9, { "likelihood" },
+	    NULL },
+	[ACOL_RISK] = { "リスク値", NULL, true, 7, { "risk", "risk_value" },
+	    NULL },
+	[ACOL_T_KIND] = { "対応", "t_kind", false, 8, { "treatment", "対応方針", "リスク対応" },
+	    "err.field.treatment" },
+	[ACOL_T_MEASURE] = { "対策", "t_measure", false, 28, { "measure" },
+	    "err.field.measure" },
+	[ACOL_T_OWNER] = { "担当", "t_owner", false, 12, { "owner", "担当者" },
+	    "err.field.owner" },
+	[ACOL_T_DUE] = { "期限", "t_due", false, 12, { "due", "対応期限" },
+	    "err.field.due" },
 };
 
 int
@@ -460,19 +485,53 @@ asset_io_export(struct app *a, const struct org *o, enum asset_io_format fmt,
 void
 asset_import_report_free(struct asset_import_report *rep)
 {
-	size_t k;
+	size_t k, j;
 
 	for (k = 0; k < rep->nitems; k++) {
 		free(rep->items[k].name);
+		for (j = 0; j < rep->items[k].nchanges; j++)
+			err_msg_free(rep->items[k].changes[j]);
 		free(rep->items[k].changes);
 	}
-	for (k = 0; k < rep->nproblems; k++)
-		free(rep->problems[k].message);
+	for (k = 0; k < rep->nproblems; k++) {
+		err_msg_free(rep->problems[k].column);
+		err_msg_free(rep->problems[k].message);
+	}
+	for (k = 0; k < rep->nignored; k++)
+		err_msg_free(rep->ignored[k]);
 	free(rep->items);
 	free(rep->problems);
+	free(rep->ignored);
 	rep->items = NULL;
 	rep->problems = NULL;
+	rep->ignored = NULL;
 	rep->nitems = rep->items_alloc = rep->nproblems = rep->problems_alloc = 0;
+	rep->nignored = rep->ignored_alloc = 0;
+}
+
+bool
+asset_import_list_text(struct err_msg *const *list, size_t n, enum lang lang,
+    struct buf *out)
+{
+	const char *sep = locale_text(locale_app(), lang, "err.import.list_sep");
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		if (k > 0)
+			buf_puts(out, sep ? sep : ", ");
+		err_msg_render(list[k], lang, out);
+	}
+	return !buf_failed(out);
+}
+
+/* message M (NULL: "") in LANG as a JSON string; B is scratch */
+static json_t *
+msg_json(const struct err_msg *m, enum lang lang, struct buf *b)
+{
+	buf_reset(b);
+	if (m != NULL)
+		err_msg_render(m, lang, b);
+	return json_stringn(b->data ? b->data : "", b->len);
 }
 
 static const char *
@@ -488,33 +547,35 @@ format_id(enum asset_io_format f)
 }
 
 json_t *
-asset_import_report_json(const struct asset_import_report *rep, size_t max_list)
+asset_import_report_json(const struct asset_import_report *rep, size_t max_list,
+    enum lang lang)
 {
 	json_t *items = json_array(), *problems = json_array(), *ignored = json_array(), *j;
-	const char *p, *sep;
+	struct buf b;
 	size_t k;
 
+	buf_init(&b, 0);
 	if (items == NULL || problems == NULL || ignored == NULL)
 		goto nomem;
 	for (k = 0; k < rep->nitems && (max_list == 0 || k < max_list); k++) {
 		const struct asset_import_item *it = &rep->items[k];
-		json_array_append_new(items, json_pack("{sIsssososs}", "row", (json_int_t)it->row,
+		buf_reset(&b);
+		asset_import_list_text(it->changes, it->nchanges, lang, &b);
+		json_array_append_new(items, json_pack("{sIsssososo}", "row", (json_int_t)it->row,
 		    "action", it->action == ASSET_IMPORT_ADD ? "add" : "change",
 		    "id", it->id ? json_integer(it->id) : json_null(),
 		    "name", json_string(it->name ? it->name : ""),
-		    "changes", it->changes ? it->changes : ""));
+		    "changes", json_stringn(b.data ? b.data : "", b.len)));
 	}
 	for (k = 0; k < rep->nproblems && (max_list == 0 || k < max_list); k++) {
 		const struct asset_import_problem *pr = &rep->problems[k];
-		json_array_append_new(problems, json_pack("{sIssss}", "row", (json_int_t)pr->row,
-		    "column", pr->column, "message", pr->message ? pr->message : ""));
+		json_t *col = msg_json(pr->column, lang, &b);
+		json_array_append_new(problems, json_pack("{sIsoso}", "row", (json_int_t)pr->row,
+		    "column", col, "message", msg_json(pr->message, lang, &b)));
 	}
-	for (p = rep->ignored; *p != '\0'; p = *sep ? sep + strlen("、") : sep) {
-		sep = strstr(p, "、");
-		if (sep == NULL)
-			sep = p + strlen(p);
-		json_array_append_new(ignored, json_stringn(p, (size_t)(sep - p)));
-	}
+	for (k = 0; k < rep->nignored; k++)
+		json_array_append_new(ignored, msg_json(rep->ignored[k], lang, &b));
+	buf_free(&b);
 	j = json_pack("{sbsbssss?ss?sIsIsIsIsIsIsIsososo}",
 	    "dry_run", rep->dry_run, "committed", rep->committed,
 	    "format", format_id(rep->format),
@@ -527,6 +588,7 @@ asset_import_report_json(const struct asset_import_report *rep, size_t max_list)
 	    "items", items, "problems", problems, "ignored_columns", ignored);
 	return j;
 nomem:
+	buf_free(&b);
 	json_decref(items);
 	json_decref(problems);
 	json_decref(ignored);

@@ -92,20 +92,26 @@ enum asset_import_action {
 	ASSET_IMPORT_CHANGE
 };
 
+/* The texts of the report are messages (util/err.h: a key and its
+ * parameters), shown in the reader's language: asset_import_report_json
+ * and asset_import_list_text render them. */
+
 /* A row that adds or changes an asset. */
 struct asset_import_item {
 	long row;                       /* the row of the file */
 	enum asset_import_action action;
 	long long id;                   /* the asset; 0 for an add in a dry run */
 	char *name;                     /* owned */
-	char *changes;                  /* what changes, Japanese ("" for an add); owned */
+	struct err_msg **changes;       /* what changes ("備考: 旧 → 新"), one message
+	                                 * each; none for an add; owned */
+	size_t nchanges;
 };
 
 /* A bad row (or the whole file, ROW 0). */
 struct asset_import_problem {
 	long row;
-	char column[96];                /* "機密性 (K 列)", "" when not one column */
-	char *message;                  /* Japanese; owned */
+	struct err_msg *column;         /* "機密性 (K 列)", NULL when not one column; owned */
+	struct err_msg *message;        /* owned */
 };
 
 struct asset_import_report {
@@ -121,7 +127,8 @@ struct asset_import_report {
 	size_t nitems, items_alloc;
 	struct asset_import_problem *problems;
 	size_t nproblems, problems_alloc;
-	char ignored[1024];             /* the columns not read, "、"-separated */
+	struct err_msg **ignored;       /* the columns not read ("重要度 (計算列)"); owned */
+	size_t nignored, ignored_alloc;
 };
 
 struct asset_import_opts {
@@ -148,9 +155,15 @@ void asset_import_report_free(struct asset_import_report *rep);
 /* asset_import_report_json — REP as JSON: {dry_run, committed, format,
  * encoding, sheet, header_row, rows, added, changed, unchanged,
  * items:[{row, action, id, name, changes}], problems:[{row, column,
- * message}], ignored_columns}; at most MAX_LIST items and problems each
- * (0: all), with the totals beside them. */
+ * message}], ignored_columns}, its texts in LANG; at most MAX_LIST items
+ * and problems each (0: all), with the totals beside them. */
 json_t *asset_import_report_json(const struct asset_import_report *rep,
-    size_t max_list);
+    size_t max_list, enum lang lang);
+
+/* asset_import_list_text — the N messages of LIST (an item's changes, the
+ * ignored columns) in LANG, joined by the text of err.import.list_sep
+ * ("、"), appended to OUT. Returns false when OUT failed. */
+bool asset_import_list_text(struct err_msg *const *list, size_t n, enum lang lang,
+    struct buf *out);
 
 #endif

@@ -46,6 +46,8 @@ struct asset_io_col {
 	bool computed;        /* derived by mamori: never read */
 	double width;         /* in the XLSX, characters */
 	const char *aliases[ASSET_IO_MAX_ALIASES]; /* other names read on import */
+	const char *label;    /* the key of its name in messages (err.field.…);
+	                       * NULL for ID and the computed columns */
 };
 
 extern const struct asset_io_col asset_io_cols[ACOL_COUNT];
@@ -117,16 +119,28 @@ void asset_io_whole_number(char *s);
  * the caller's check to refuse. */
 void asset_io_norm_date(const char *in, char *out, size_t outsz);
 
-/* asset_io_shorten — the first N characters of S with … when cut, or
- * "(空欄)" for "". */
+/* asset_io_shorten — the first N characters of S (UTF-8) with … when cut. */
 void asset_io_shorten(const char *s, size_t n, char *out, size_t outsz);
 
 /* asset_io_treatment_differs — the treatments of B and A differ. */
 bool asset_io_treatment_differs(const struct asset *b, const struct asset *a);
 
-/* asset_io_describe — what changes from B to A, in D (reset first; empty
- * when nothing changes), with the labels of model M. */
+/* The changes of one row being described: one message each. */
+struct asset_io_changes {
+	struct err_msg **v;
+	size_t n, alloc;
+	bool failed;      /* out of memory: the list is not complete */
+};
+
+/* asset_io_describe — what changes from B to A, one message per column
+ * (err.import.change), in D (cleared first; empty when nothing changes),
+ * with the labels of model M. D->failed when out of memory. */
 void asset_io_describe(const struct risk_model *m, const struct asset *b,
-    const struct asset *a, struct buf *d);
+    const struct asset *a, struct asset_io_changes *d);
+
+/* asset_io_changes_clear — free the messages of D, keeping its array;
+ * asset_io_changes_free — free all of D. */
+void asset_io_changes_clear(struct asset_io_changes *d);
+void asset_io_changes_free(struct asset_io_changes *d);
 
 #endif

@@ -295,9 +295,6 @@ asset_io_shorten(const char *s, size_t n, char *out, size_t outsz)
 		utf8_next(&p);
 		chars++;
 	}
-	if (*s == '\0')
-		snprintf(out, outsz, "(空欄)");
-	else
-		snprintf(out, outsz, "%.*s%s", (int)(p - s), s, *p ? "…" : "");
+	snprintf(out, outsz, "%.*s%s", (int)(p - s), s, *p ? "…" : "");
 }
 

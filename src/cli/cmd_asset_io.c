@@ -122,9 +122,19 @@ format_label(const struct asset_import_report *r)
 	return r->format == ASSET_IO_XLSX ? "XLSX" : "CSV";
 }
 
+/* the N messages of LIST in Japanese, joined ("、") */
+static const char *
+list_ja(struct err_msg *const *list, size_t n, struct buf *b)
+{
+	buf_reset(b);
+	asset_import_list_text(list, n, LANG_JA, b);
+	return buf_cstr(b);
+}
+
 static void
 print_report(const struct asset_import_report *r, const char *path)
 {
+	struct buf b;
 	size_t k;
 
 	printf("%s%s: %s", r->dry_run ? "確認 (--dry-run): " : "", path, format_label(r));
@@ -137,34 +147,44 @@ print_report(const struct asset_import_report *r, const char *path)
 	printf("\n");
 	printf("  データ %ld 行: 追加 %ld 件、変更 %ld 件、変更なし %ld 件\n", r->rows, r->added,
 	    r->changed, r->unchanged);
-	if (r->ignored[0])
-		printf("  読み込まない列: %s\n", r->ignored);
-	if (!r->dry_run && r->nproblems == 0)
-		return;
-	for (k = 0; k < r->nitems; k++) {
+	buf_init(&b, 0);
+	if (r->nignored > 0)
+		printf("  読み込まない列: %s\n", list_ja(r->ignored, r->nignored, &b));
+	for (k = 0; (r->dry_run || r->nproblems > 0) && k < r->nitems; k++) {
 		const struct asset_import_item *it = &r->items[k];
 		if (it->action == ASSET_IMPORT_ADD)
 			printf("  追加 %ld 行目「%s」\n", it->row, it->name);
 		else
 			printf("  変更 %ld 行目 ID %lld「%s」: %s\n", it->row, it->id, it->name,
-			    it->changes);
+			    list_ja(it->changes, it->nchanges, &b));
 	}
+	buf_free(&b);
 }
 
 static void
 print_problems(const struct asset_import_report *r)
 {
+	struct buf col, msg;
 	size_t k;
 
+	buf_init(&col, 0);
+	buf_init(&msg, 0);
 	for (k = 0; k < r->nproblems; k++) {
 		const struct asset_import_problem *p = &r->problems[k];
-		if (p->row > 0 && p->column[0])
-			fprintf(stderr, "  %ld 行目 %s: %s\n", p->row, p->column, p->message);
+		buf_reset(&col);
+		buf_reset(&msg);
+		if (p->column != NULL)
+			err_msg_render(p->column, LANG_JA, &col);
+		err_msg_render(p->message, LANG_JA, &msg);
+		if (p->row > 0 && col.len > 0)
+			fprintf(stderr, "  %ld 行目 %s: %s\n", p->row, buf_cstr(&col), buf_cstr(&msg));
 		else if (p->row > 0)
-			fprintf(stderr, "  %ld 行目: %s\n", p->row, p->message);
+			fprintf(stderr, "  %ld 行目: %s\n", p->row, buf_cstr(&msg));
 		else
-			fprintf(stderr, "  %s\n", p->message);
+			fprintf(stderr, "  %s\n", buf_cstr(&msg));
 	}
+	buf_free(&col);
+	buf_free(&msg);
 }
 
 static int
@@ -207,7 +227,7 @@ import_cmd(struct app *a, const struct org *o, struct io_args *g)
 		return cli_error(&e);
 	}
 	if (json) {
-		rc = cli_print_json(asset_import_report_json(&rep, 0));
+		rc = cli_print_json(asset_import_report_json(&rep, 0, LANG_JA));
 	} else {
 		print_report(&rep, g->pos[1]);
 		if (code == MM_OK && !g->dry_run)

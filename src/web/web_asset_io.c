@@ -17,10 +17,12 @@
  * dry_run=1 (query or form) for a dry run; the answer is the report
  * (asset_import_report_json), 200 when every row is good, 422 when not.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/asset_io.h"
+#include "util/locale.h"
 #include "util/sha256.h"
 #include "web/pages.h"
 
@@ -130,13 +132,54 @@ truthy(const char *s)
 	    strcmp(s, "true") == 0 || strcmp(s, "yes") == 0);
 }
 
+/* "XLSX (シート「…」)、見出しは行 3": what was read, in the request's
+ * language */
+static const char *
+source_text(struct web_req *r, const struct asset_import_report *rep)
+{
+	const char *p[5] = { NULL };
+	const char *what;
+	char row[24];
+	struct buf b, src;
+
+	buf_init(&b, 0);
+	buf_init(&src, 0);
+	if (rep->format == ASSET_IO_XLSX && rep->sheet[0] != '\0') {
+		p[0] = "sheet";
+		p[1] = rep->sheet;
+		locale_format(r->w->locale, r->lang, "asset_io.source_sheet", p, &src);
+	} else if (rep->format == ASSET_IO_XLSX) {
+		buf_puts(&src, "XLSX");
+	} else if (rep->encoding[0] != '\0') {
+		buf_printf(&src, "CSV (%s)", rep->encoding);
+	} else {
+		buf_puts(&src, "CSV");
+	}
+	if (rep->header_row > 0) {
+		snprintf(row, sizeof(row), "%ld", rep->header_row);
+		p[0] = "source";
+		p[1] = buf_cstr(&src);
+		p[2] = "row";
+		p[3] = row;
+		locale_format(r->w->locale, r->lang, "asset_io.source_header", p, &b);
+	} else {
+		buf_puts(&b, buf_cstr(&src));
+	}
+	what = arena_strdup(r->req->arena, buf_cstr(&b));
+	buf_free(&b);
+	buf_free(&src);
+	return what;
+}
+
 /* the report as the page shows it */
 static json_t *
 report_model(struct web_req *r, const struct asset_import_report *rep, const char *sha,
     const char *filename, const char *notice)
 {
-	json_t *m = import_model(r), *j = asset_import_report_json(rep, REPORT_LIST_MAX);
+	json_t *m = import_model(r);
+	json_t *j = asset_import_report_json(rep, REPORT_LIST_MAX, r->lang);
 	json_t *adds = json_array(), *changes = json_array(), *it;
+	struct buf ignored;
 	size_t k;
 	bool ok = rep->nproblems == 0;
 
@@ -153,6 +196,7 @@ report_model(struct web_req *r, const struct asset_import_report *rep, const cha
 	json_object_set_new(m, "report", j);
 	json_object_set_new(m, "has_report", json_true());
 	json_object_set_new(m, "filename", json_string(filename ? filename : ""));
+	json_object_set_new(m, "source", json_string(source_text(r, rep)));
 	json_object_set_new(m, "is_xlsx", json_boolean(rep->format == ASSET_IO_XLSX));
 	json_object_set_new(m, "ok", json_boolean(ok));
 	json_object_set_new(m, "dry_run", json_boolean(rep->dry_run));
@@ -162,8 +206,11 @@ report_model(struct web_req *r, const struct asset_import_report *rep, const cha
 	json_object_set_new(m, "has_adds", json_boolean(json_array_size(adds) > 0));
 	json_object_set_new(m, "has_changes", json_boolean(json_array_size(changes) > 0));
 	json_object_set_new(m, "has_problems", json_boolean(rep->nproblems > 0));
-	json_object_set_new(m, "has_ignored", json_boolean(rep->ignored[0] != '\0'));
-	json_object_set_new(m, "ignored", json_string(rep->ignored));
+	json_object_set_new(m, "has_ignored", json_boolean(rep->nignored > 0));
+	buf_init(&ignored, 0);
+	asset_import_list_text(rep->ignored, rep->nignored, r->lang, &ignored);
+	json_object_set_new(m, "ignored", json_string(buf_cstr(&ignored)));
+	buf_free(&ignored);
 	json_object_set_new(m, "list_cut", json_boolean(rep->nitems > REPORT_LIST_MAX ||
 	    rep->nproblems > REPORT_LIST_MAX));
 	json_object_set_new(m, "can_confirm", json_boolean(rep->dry_run && ok &&
@@ -216,7 +263,7 @@ page_import_post(struct web_req *r)
 		return;
 	}
 	if (r->api) {
-		j = asset_import_report_json(&rep, 0);
+		j = asset_import_report_json(&rep, 0, r->lang);
 		if (j != NULL && code != MM_OK)
 			json_object_set_new(j, "error", json_pack("{sissssss?}", "status", 422,
 			    "message", web_err_text(r, &e), "code", err_code_name(e.code),

@@ -94,6 +94,36 @@ import_form -F dry_run=1
 is_status 400 "no file"
 has "$BODY" "読み込むファイルを選んでください。" "… says so"
 
+# --- the report in the page's language: English, then Japanese again
+printf '情報資産名称,媒体・保存先,機密性,完全性,可用性,対応,期限\r\n顧客名簿,書類,3,3,2,,\r\n悪い評価,書類,9,1,1,,\r\n期限だけ,書類,1,1,1,低減,明日\r\n' \
+    >"$T/mixed.csv"
+before=$(state)
+get "/o/a/assets/import?lang=en"
+is_status 200 "the import page in English"
+import_form -F "file=@$T/mixed.csv" -F dry_run=1
+is_status 422 "a dry run of a file with bad rows, in English"
+has "$BODY" "2 mistakes found. The file cannot be imported as it is." "… the summary in English"
+has "$BODY" "CSV (UTF-8), header in row 1</p>" "… what was read, in English"
+has "$BODY" '<td class="num">3</td><td>機密性 (column C)</td><td>Confidentiality must be 1, 2 or 3: 9</td>' \
+    "… a row refused by the asset's rules, in English"
+has "$BODY" '<td class="num">4</td><td>期限 (column G)</td><td>The due date must be a date like 2026-04-01: 明日</td>' \
+    "… a row refused by the importer, in English"
+has "$BODY" "<td>Integrity: 2 → 3</td>" "… what would change, in English"
+hasnt "$BODY" "の形の日付です" "… no Japanese sentence built in C"
+hasnt "$BODY" "列)" "… nor a Japanese column label"
+get "/o/a/assets/import?lang=ja"
+is_status 200 "the import page in Japanese again"
+import_form -F "file=@$T/mixed.csv" -F dry_run=1
+is_status 422 "the same dry run in Japanese"
+has "$BODY" "2 件の誤りがあります。このままでは読み込めません。" "… the summary in Japanese"
+has "$BODY" "CSV (UTF-8)、見出しは行 1</p>" "… what was read, in Japanese"
+has "$BODY" '<td class="num">3</td><td>機密性 (C 列)</td><td>機密性 は 1、2、3 のどれかです: 9</td>' \
+    "… the asset's rule in Japanese"
+has "$BODY" '<td class="num">4</td><td>期限 (G 列)</td><td>期限は 2026-04-01 の形の日付です: 明日</td>' \
+    "… the importer's rule in Japanese"
+has "$BODY" "<td>完全性: 2 → 3</td>" "… what would change, in Japanese"
+is "$(state)" "$before" "… and neither changed anything"
+
 # --- the API
 as_token editor
 http POST "/api/assets/import?org=a&dry_run=1" -H "Content-Type: text/csv" --data-binary "@$T/bad.csv"

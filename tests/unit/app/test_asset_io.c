@@ -88,6 +88,42 @@ import(const char *data, size_t len, bool dry, struct asset_import_report *rep, 
 	return asset_import(&A, &O, data, len, &opt, rep, e);
 }
 
+/* message M in LANG ("" for NULL), in one of a few static buffers */
+static const char *
+msg_in(const struct err_msg *m, enum lang lang)
+{
+	static char out[4][2048];
+	static int next;
+	char *o = out[next++ % 4];
+	struct buf b;
+
+	buf_init(&b, 0);
+	if (m != NULL)
+		err_msg_render(m, lang, &b);
+	snprintf(o, sizeof(out[0]), "%s", buf_cstr(&b));
+	buf_free(&b);
+	return o;
+}
+
+/* the N messages of LIST joined, in Japanese, as msg_in */
+static const char *
+list_ja(struct err_msg *const *list, size_t n)
+{
+	static char out[2][4096];
+	static int next;
+	char *o = out[next++ % 2];
+	struct buf b;
+
+	buf_init(&b, 0);
+	assert_true(asset_import_list_text(list, n, LANG_JA, &b));
+	snprintf(o, sizeof(out[0]), "%s", buf_cstr(&b));
+	buf_free(&b);
+	return o;
+}
+
+#define IGNORED(rep) list_ja((rep).ignored, (rep).nignored)
+#define CHANGES(it) list_ja((it).changes, (it).nchanges)
+
 /* import the text CSV (really or not), asserting success */
 static void
 import_ok(const char *csv, bool dry, struct asset_import_report *rep)
@@ -99,8 +135,9 @@ import_ok(const char *csv, bool dry, struct asset_import_report *rep)
 	if (code != MM_OK) {
 		print_error("import failed: %s\n", e.msg);
 		for (k = 0; k < rep->nproblems; k++)
-			print_error("  %ld %s: %s\n", rep->problems[k].row, rep->problems[k].column,
-			    rep->problems[k].message);
+			print_error("  %ld %s: %s\n", rep->problems[k].row,
+			    msg_in(rep->problems[k].column, LANG_JA),
+			    msg_in(rep->problems[k].message, LANG_JA));
 		fail();
 	}
 }
@@ -128,8 +165,8 @@ has_problem(const struct asset_import_report *rep, long row, const char *column,
 		fail();
 	}
 	if (column != NULL)
-		assert_string_equal(p->column, column);
-	assert_has(p->message, text);
+		assert_string_equal(msg_in(p->column, LANG_JA), column);
+	assert_has(msg_in(p->message, LANG_JA), text);
 }
 
 static void
@@ -291,7 +328,7 @@ round_trip(enum asset_io_format fmt)
 	assert_int_equal(rep.unchanged, 3);
 	assert_int_equal(rep.added + rep.changed, 0);
 	assert_int_equal(rep.nproblems, 0);
-	assert_has(rep.ignored, "重要度 (計算列)");
+	assert_has(IGNORED(rep), "重要度 (計算列)");
 	asset_import_report_free(&rep);
 	assert_int_equal(import(first.data, first.len, false, &rep, &e), MM_OK);
 	assert_true(rep.committed);
@@ -346,8 +383,17 @@ test_dry_run_changes_nothing(void **state)
 	assert_int_equal(rep.nitems, 2);
 	assert_int_equal(rep.items[0].row, 2);
 	assert_int_equal(rep.items[0].action, ASSET_IMPORT_CHANGE);
-	assert_has(rep.items[0].changes, "完全性: 2 → 3");
-	assert_has(rep.items[0].changes, "備考: (空欄) → 更新");
+	assert_has(CHANGES(rep.items[0]), "完全性: 2 → 3");
+	assert_has(CHANGES(rep.items[0]), "備考: (空欄) → 更新");
+	assert_string_equal(CHANGES(rep.items[0]), "備考: (空欄) → 更新、完全性: 2 → 3");
+	{
+		struct buf en;
+		buf_init(&en, 0);
+		assert_true(asset_import_list_text(rep.items[0].changes, rep.items[0].nchanges,
+		    LANG_EN, &en));
+		assert_string_equal(buf_cstr(&en), "Note: (blank) → 更新; Integrity: 2 → 3");
+		buf_free(&en);
+	}
 	assert_int_equal(rep.items[1].action, ASSET_IMPORT_ADD);
 	assert_int_equal(rep.items[1].id, 0);
 	assert_string_equal(rep.items[1].name, "新しい資産");
@@ -530,7 +576,9 @@ test_overrides(void **state)
 	/* another value: the asset's own */
 	import_ok(ROW("3", "1"), false, &rep);
 	assert_int_equal(rep.changed, 1);
-	assert_has(rep.items[0].changes, "脅威の発生頻度 (個別): 自動 → 3");
+	assert_has(CHANGES(rep.items[0]), "脅威の発生頻度 (個別): 自動 → 3");
+	assert_string_equal(msg_in(rep.items[0].changes[0], LANG_EN),
+	    "Threat likelihood (override): automatic → 3");
 	asset_import_report_free(&rep);
 	get_asset(id, &as);
 	assert_int_equal(as.threat_override, 3);
@@ -577,9 +625,9 @@ test_computed_columns_ignored(void **state)
 	(void)state;
 	import_ok("情報資産名称,媒体・保存先,機密性,完全性,可用性,重要度,被害発生可能性,リスク値\n"
 	    "顧客名簿,書類,1,2,1,9,abc,99\n", false, &rep);
-	assert_has(rep.ignored, "重要度 (計算列)");
-	assert_has(rep.ignored, "被害発生可能性 (計算列)");
-	assert_has(rep.ignored, "リスク値 (計算列)");
+	assert_has(IGNORED(rep), "重要度 (計算列)");
+	assert_has(IGNORED(rep), "被害発生可能性 (計算列)");
+	assert_has(IGNORED(rep), "リスク値 (計算列)");
 	get_asset(rep.items[0].id, &as);
 	asset_import_report_free(&rep);
 	assert_int_equal(as.importance, 2);
@@ -643,8 +691,8 @@ test_headers_found_by_name(void **state)
 	    "メモ,顧客名簿,書類,3,2,1,○\n", false, &rep);
 	assert_int_equal(rep.header_row, 3);
 	assert_int_equal(rep.added, 1);
-	assert_has(rep.ignored, "評価値 (D 列)");
-	assert_has(rep.ignored, "個人情報の種類 (G 列)");
+	assert_has(IGNORED(rep), "評価値 (D 列)");
+	assert_has(IGNORED(rep), "個人情報の種類 (G 列)");
 	get_asset(rep.items[0].id, &as);
 	asset_import_report_free(&rep);
 	assert_string_equal(as.name, "顧客名簿");
@@ -711,7 +759,7 @@ test_treatment_columns(void **state)
 	snprintf(csv, sizeof(csv), "ID,情報資産名称,対応,対策,担当,期限\n%lld,顧客名簿,低減,施錠する,"
 	    "山田,2026/9/30\n", id);
 	import_ok(csv, false, &rep);
-	assert_has(rep.items[0].changes, "対応: (空欄) → 低減");
+	assert_has(CHANGES(rep.items[0]), "対応: (空欄) → 低減");
 	asset_import_report_free(&rep);
 	get_asset(id, &as);
 	assert_true(as.has_treatment);
@@ -868,7 +916,16 @@ test_report_json(void **state)
 
 	(void)state;
 	assert_int_equal(import(csv, strlen(csv), true, &rep, &e), MM_EINVAL);
-	j = asset_import_report_json(&rep, 0);
+	j = asset_import_report_json(&rep, 0, LANG_EN);
+	assert_non_null(j);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(j,
+	    "problems"), 0), "column")), "機密性 (column C)");
+	assert_has(json_string_value(json_object_get(json_array_get(json_object_get(j,
+	    "problems"), 0), "message")), "must be");
+	assert_string_equal(json_string_value(json_array_get(json_object_get(j,
+	    "ignored_columns"), 0)), "謎 (column F)");
+	json_decref(j);
+	j = asset_import_report_json(&rep, 0, LANG_JA);
 	asset_import_report_free(&rep);
 	assert_non_null(j);
 	assert_true(json_is_true(json_object_get(j, "dry_run")));
