@@ -215,6 +215,10 @@ post_iter(void *cls, enum MHD_ValueKind kind, const char *key,
 
 	(void)kind;
 	(void)transfer_encoding;
+	/* a multipart part without a name (RFC 7578 requires one) can not be
+	 * looked up: skipped, as the field before it stays pending */
+	if (key == NULL)
+		return MHD_YES;
 	if (off == 0 || c->field_key == NULL || strcmp(c->field_key, key) != 0) {
 		if (!field_flush(c))
 			return MHD_NO;
