@@ -3,7 +3,9 @@
  * 127.0.0.1 with a port the kernel picks, a handler writes down the form
  * fields and files it was given, and raw requests are sent over a new
  * connection each. A multipart body with a file and fields gives both;
- * parts without a name (RFC 7578 requires one) are skipped, not a crash.
+ * parts without a name (RFC 7578 requires one) are skipped, not a crash;
+ * a form of 300,000 fields is parsed in time linear in their number (an
+ * answer within 5 s, where the list walked at each field took minutes).
  */
 #include "support/mm_test.h"
 
@@ -18,6 +20,7 @@
 static struct http_server *server;
 /* what the handler saw, one line per field or file */
 static char seen[4096];
+static size_t seen_fields;
 
 static void
 handler(void *ctx, struct http_req *req, struct http_resp *resp)
@@ -28,9 +31,11 @@ handler(void *ctx, struct http_req *req, struct http_resp *resp)
 
 	(void)ctx;
 	seen[0] = '\0';
-	for (kv = req->form; kv != NULL; kv = kv->next)
-		n += (size_t)snprintf(seen + n, sizeof(seen) - n, "field %s=%s\n",
-		    kv->key, kv->value);
+	seen_fields = 0;
+	for (kv = req->form; kv != NULL; kv = kv->next, seen_fields++)
+		if (n < sizeof(seen))
+			n += (size_t)snprintf(seen + n, sizeof(seen) - n, "field %s=%s\n",
+			    kv->key, kv->value);
 	for (f = req->files; f != NULL && n < sizeof(seen); f = f->next)
 		n += (size_t)snprintf(seen + n, sizeof(seen) - n, "file %s %s %s %zu:%s\n",
 		    f->field, f->filename, f->content_type, f->size, f->data);
@@ -120,6 +125,30 @@ post_multipart(const char *body, size_t len)
 }
 
 static void
+test_form_many_fields(void **state)
+{
+	struct buf body, req;
+	size_t i, n = 300000;
+
+	(void)state;
+	buf_init(&body, 0);
+	for (i = 0; i < n; i++)
+		buf_printf(&body, "f%zu=%zu&", i % 1000, i);
+	buf_init(&req, 0);
+	buf_printf(&req, "POST /form HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+	    "Content-Type: application/x-www-form-urlencoded\r\n"
+	    "Content-Length: %zu\r\nConnection: close\r\n\r\n", body.len);
+	buf_append(&req, body.data, body.len);
+	assert_false(buf_failed(&req));
+	assert_true(body.len < 8 * 1024 * 1024);
+	assert_int_equal(send_request(buf_cstr(&req), req.len), 200);
+	assert_int_equal(seen_fields, n);
+	assert_has(seen, "field f0=0\nfield f1=1\n");
+	buf_free(&body);
+	buf_free(&req);
+}
+
+static void
 test_multipart_file_and_fields(void **state)
 {
 	static const char body[] =
@@ -166,6 +195,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_form_many_fields, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_multipart_file_and_fields, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_multipart_part_without_name, setup, teardown),
 	};
