@@ -237,7 +237,8 @@ hh_request(const char *req, size_t len, const uint8_t *input, size_t input_len,
 	char head[64], chunk[16384];
 	size_t sent = 0, got = 0;
 	ssize_t n;
-	int fd, status;
+	int fd, status, soerr = 0;
+	socklen_t soerr_len = sizeof(soerr);
 
 	hh_start();
 	hh_input = input;
@@ -248,13 +249,24 @@ hh_request(const char *req, size_t len, const uint8_t *input, size_t input_len,
 	sin.sin_family = AF_INET;
 	sin.sin_port = htons(hh_port);
 	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	if (connect(fd, (struct sockaddr *)&sin, sizeof(sin)) != 0) {
-		fprintf(stderr, "http_harness: the server does not accept a "
-		    "connection: %s\n", strerror(errno));
-		abort();
-	}
 	hh_check(fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) == 0, "no O_NONBLOCK");
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	/* non-blocking, so that a signal (libFuzzer's timers) can not cut
+	 * the connect short */
+	if (connect(fd, (struct sockaddr *)&sin, sizeof(sin)) != 0) {
+		hh_check(errno == EINPROGRESS || errno == EINTR, "connect failed");
+		pfd.fd = fd;
+		pfd.events = POLLOUT;
+		do
+			n = poll(&pfd, 1, HH_WAIT_MS);
+		while (n < 0 && errno == EINTR);
+		if (n <= 0 || getsockopt(fd, SOL_SOCKET, SO_ERROR, &soerr, &soerr_len) != 0 ||
+		    soerr != 0) {
+			fprintf(stderr, "http_harness: the server does not accept a "
+			    "connection: %s\n", n <= 0 ? "no answer" : strerror(soerr));
+			abort();
+		}
+	}
 	if (len == 0)
 		shutdown(fd, SHUT_WR);
 	for (;;) {
