@@ -335,13 +335,11 @@ document_acknowledge(struct app *a, const struct org *o, long long doc_id,
     long long account_id, int *number, struct err *e)
 {
 	struct document_row d;
-	struct document_version v;
 	enum role role = ROLE_NONE;
 	char now[CLOCK_ISO_LEN];
 	enum mm_err code;
 	bool added = false;
 
-	memset(&v, 0, sizeof(v));
 	clock_now_iso(now);
 	if ((code = app_begin(a, e)) != MM_OK)
 		return code;
@@ -356,8 +354,8 @@ document_acknowledge(struct app *a, const struct org *o, long long doc_id,
 		code = err_key(e, MM_ECONFLICT, "err.document.not_published");
 		goto fail;
 	}
-	if ((code = document_version_get(a->db, doc_id, d.published, &v, e)) != MM_OK ||
-	    (code = document_ack_insert(a->db, v.id, account_id, now, &added, e)) != MM_OK)
+	if ((code = document_ack_insert(a->db, d.published_id, account_id, now, &added,
+	    e)) != MM_OK)
 		goto fail;
 	if (added && (code = audit_state(a, o, &d, "document.acknowledge", d.published,
 	    account_id, e)) != MM_OK)
@@ -366,10 +364,8 @@ document_acknowledge(struct app *a, const struct org *o, long long doc_id,
 		goto fail;
 	if (number)
 		*number = d.published;
-	document_version_free(&v);
 	return MM_OK;
 fail:
-	document_version_free(&v);
 	app_rollback(a);
 	return code;
 }
@@ -419,17 +415,10 @@ static enum mm_err
 acked_at(struct app *a, const struct document_row *d, long long account_id,
     char at[CLOCK_ISO_LEN], struct err *e)
 {
-	struct document_version v;
-	enum mm_err code;
-
 	at[0] = '\0';
-	if (d->published == 0 || account_id == 0)
+	if (d->published_id == 0 || account_id == 0)
 		return MM_OK;
-	if ((code = document_version_get(a->db, d->id, d->published, &v, e)) != MM_OK)
-		return code;
-	code = document_acked(a->db, v.id, account_id, at, e);
-	document_version_free(&v);
-	return code;
+	return document_acked(a->db, d->published_id, account_id, at, e);
 }
 
 enum mm_err
@@ -508,17 +497,12 @@ static json_t *
 readers_json(struct app *a, const struct org *o, const struct document_row *d,
     struct err *e)
 {
-	struct document_version v;
 	struct document_reader *r = NULL;
 	size_t n = 0, i;
 	json_t *pending, *done;
 
-	if (document_version_get(a->db, d->id, d->published, &v, e) != MM_OK)
+	if (document_readers(a->db, o->id, d->published_id, &r, &n, e) != MM_OK)
 		return NULL;
-	if (document_readers(a->db, o->id, v.id, &r, &n, e) != MM_OK) {
-		document_version_free(&v);
-		return NULL;
-	}
 	pending = json_array();
 	done = json_array();
 	for (i = 0; i < n; i++) {
@@ -531,10 +515,39 @@ readers_json(struct app *a, const struct org *o, const struct document_row *d,
 			json_array_append_new(pending, p);
 		}
 	}
-	document_version_free(&v);
 	free(r);
 	return json_pack("{sisisisoso}", "number", d->published, "total", (int)n,
 	    "acked", (int)json_array_size(done), "pending", pending, "done", done);
+}
+
+/* the versions of DOC_ID as JSON, newest first (NULL on error) */
+static json_t *
+versions_json(struct app *a, long long doc_id, struct err *e)
+{
+	struct document_version *list = NULL;
+	size_t n = 0, i;
+	json_t *versions;
+
+	if (document_version_list(a->db, doc_id, &list, &n, e) != MM_OK)
+		return NULL;
+	versions = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(versions, version_json(&list[i]));
+	free(list);
+	return versions;
+}
+
+json_t *
+document_outline(struct app *a, const struct org *o, long long doc_id, struct err *e)
+{
+	struct document_row d;
+	json_t *versions;
+
+	if (document_get(a->db, o->id, doc_id, &d, e) != MM_OK ||
+	    (versions = versions_json(a, doc_id, e)) == NULL)
+		return NULL;
+	return json_pack("{sIsssisiso}", "id", (json_int_t)d.id, "kind", d.kind,
+	    "newest", d.versions, "current", d.published, "versions", versions);
 }
 
 json_t *
@@ -542,8 +555,7 @@ document_view(struct app *a, const struct org *o, long long doc_id, int number,
     enum lang lang, long long account_id, bool readers, struct err *e)
 {
 	struct document_row d;
-	struct document_version v, *list = NULL;
-	size_t n = 0, i;
+	struct document_version v;
 	struct buf html;
 	json_t *out = NULL, *versions, *left, *rj;
 	json_error_t je;
@@ -555,14 +567,15 @@ document_view(struct app *a, const struct org *o, long long doc_id, int number,
 		goto done;
 	if (number == 0)
 		number = d.versions;
-	if (document_version_get(a->db, doc_id, number, &v, e) != MM_OK ||
-	    document_version_list(a->db, doc_id, &list, &n, e) != MM_OK ||
-	    markdown_html(v.markdown, strlen(v.markdown), &html, e) != MM_OK ||
-	    acked_at(a, &d, account_id, at, e) != MM_OK)
+	if (number == DOCUMENT_CURRENT && (number = d.published) == 0) {
+		err_key(e, MM_ENOTFOUND, "err.document.not_published");
 		goto done;
-	versions = json_array();
-	for (i = 0; i < n; i++)
-		json_array_append_new(versions, version_json(&list[i]));
+	}
+	if (document_version_get(a->db, doc_id, number, &v, e) != MM_OK ||
+	    markdown_html(v.markdown, strlen(v.markdown), &html, e) != MM_OK ||
+	    acked_at(a, &d, account_id, at, e) != MM_OK ||
+	    (versions = versions_json(a, doc_id, e)) == NULL)
+		goto done;
 	left = json_loads(v.left_out, 0, &je);
 	if (!json_is_array(left)) {
 		json_decref(left);
@@ -590,7 +603,6 @@ document_view(struct app *a, const struct org *o, long long doc_id, int number,
 	}
 done:
 	buf_free(&html);
-	free(list);
 	document_version_free(&v);
 	return out;
 }

@@ -91,9 +91,20 @@ enum mm_err document_to_read(struct app *a, const struct org *o, long long accou
 json_t *document_list_view(struct app *a, const struct org *o, enum lang lang,
     long long account_id, struct err *e);
 
-/* document_view — version NUMBER (0: the newest) of DOC_ID of O (new
- * reference, NULL on error; MM_ENOTFOUND in E for a document or version
- * that does not exist): {"id","kind","title","number","newest","current"
+/* The number of a document's current version, the one its readers read
+ * (document_view: MM_ENOTFOUND when nothing is published). */
+#define DOCUMENT_CURRENT (-1)
+
+/* document_outline — DOC_ID of O without any text (new reference, NULL
+ * on error; MM_ENOTFOUND for a document that does not exist):
+ * {"id","kind","newest","current","versions":[{"number","title",…}]},
+ * the versions as in document_view. */
+json_t *document_outline(struct app *a, const struct org *o, long long doc_id,
+    struct err *e);
+
+/* document_view — version NUMBER (0: the newest; DOCUMENT_CURRENT: the
+ * published one) of DOC_ID of O (new reference, NULL on error;
+ * MM_ENOTFOUND in E for a document or version that does not exist): {"id","kind","title","number","newest","current"
  * (the published number, 0 when none),"status","markdown","html" (safe
  * HTML of the text),"version":{…},"versions":[{"number","title","origin",
  * "note","created_by","created_at","approved_by"?,"approved_at"?,

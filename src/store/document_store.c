@@ -19,7 +19,9 @@
 	" (SELECT created_at FROM document_version WHERE document_id = d.id" \
 	"   ORDER BY number DESC LIMIT 1)," \
 	" (SELECT published_at FROM document_version WHERE document_id = d.id" \
-	"   AND published_at IS NOT NULL ORDER BY number DESC LIMIT 1)" \
+	"   AND published_at IS NOT NULL ORDER BY number DESC LIMIT 1)," \
+	" coalesce((SELECT id FROM document_version WHERE document_id = d.id" \
+	"   AND published_at IS NOT NULL ORDER BY number DESC LIMIT 1), 0)" \
 	" FROM document d"
 
 static void
@@ -36,6 +38,7 @@ document_read(struct db_stmt *st, void *item)
 	row_text(d->title, st, 6);
 	row_text(d->updated_at, st, 7);
 	row_text(d->published_at, st, 8);
+	d->published_id = db_col_int(st, 9);
 }
 
 enum mm_err

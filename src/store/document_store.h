@@ -22,6 +22,7 @@ struct document_row {
 	int versions;          /* the newest version's number (0: none) */
 	int approved;          /* the newest approved version's number (0: none) */
 	int published;         /* the newest published version's number (0: none) */
+	long long published_id; /* and its id (0: none) */
 	char title[DOCUMENT_TITLE_MAX];        /* of the newest version */
 	char updated_at[CLOCK_ISO_LEN];        /* the newest version's creation */
 	char published_at[CLOCK_ISO_LEN];      /* of version PUBLISHED */

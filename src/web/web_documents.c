@@ -190,22 +190,18 @@ document_model(struct web_req *r, long long id, int number)
 	struct err e;
 
 	err_clear(&e);
-	if (!reader) {
-		/* a member reads the published version only */
-		json_t *cur = document_view(&r->app, &r->org, id, 0, r->lang, 0, false, &e);
-		int published = cur ? (int)json_integer_value(json_object_get(cur, "current")) : 0;
-		json_decref(cur);
-		if (published == 0 || (number != 0 && number != published)) {
-			web_error(r, 404, "error.not_found", NULL);
-			return NULL;
-		}
-		number = published;
-	}
-	v = document_view(&r->app, &r->org, id, number, r->lang, r->auth.account.id,
-	    can(r, PERM_ORG_ADMIN), &e);
+	/* a member reads the published version only */
+	v = document_view(&r->app, &r->org, id, reader ? number : DOCUMENT_CURRENT, r->lang,
+	    r->auth.account.id, can(r, PERM_ORG_ADMIN), &e);
 	if (v == NULL) {
 		web_error(r, e.code == MM_ENOTFOUND ? 404 : 500, e.code == MM_ENOTFOUND ?
 		    "error.not_found" : "error.internal", NULL);
+		return NULL;
+	}
+	if (!reader && number != 0 &&
+	    number != (int)json_integer_value(json_object_get(v, "number"))) {
+		json_decref(v);
+		web_error(r, 404, "error.not_found", NULL);
 		return NULL;
 	}
 	return v;
@@ -359,7 +355,7 @@ page_diff(struct web_req *r)
 		return;
 	}
 	err_clear(&e);
-	if ((cur = document_view(&r->app, &r->org, id, 0, r->lang, 0, false, &e)) == NULL) {
+	if ((cur = document_outline(&r->app, &r->org, id, &e)) == NULL) {
 		web_error(r, e.code == MM_ENOTFOUND ? 404 : 500, e.code == MM_ENOTFOUND ?
 		    "error.not_found" : "error.internal", NULL);
 		return;
@@ -534,9 +530,20 @@ page_download(struct web_req *r)
 
 	if (!doc_id(r, &id))
 		return;
-	/* the document first: another organisation's is not found */
-	if ((v = document_model(r, id, 0)) == NULL)
+	/* the document first: another organisation's is not found, nor a
+	 * draft for a member */
+	err_clear(&e);
+	if ((v = document_outline(&r->app, &r->org, id, &e)) == NULL) {
+		web_error(r, e.code == MM_ENOTFOUND ? 404 : 500, e.code == MM_ENOTFOUND ?
+		    "error.not_found" : "error.internal", NULL);
 		return;
+	}
+	published = (int)json_integer_value(json_object_get(v, "current"));
+	if (!can(r, PERM_ORG_READ) && published == 0) {
+		json_decref(v);
+		web_error(r, 404, "error.not_found", NULL);
+		return;
+	}
 	for (i = 0; fmt != NULL && i < k; i++)
 		if (strcmp(formats[i][0], fmt) == 0)
 			break;
@@ -545,7 +552,6 @@ page_download(struct web_req *r)
 		web_error(r, 400, "documents.bad_format", NULL);
 		return;
 	}
-	published = (int)json_integer_value(json_object_get(v, "current"));
 	if (number == 0)
 		number = published ? published : (int)json_integer_value(json_object_get(v, "newest"));
 	json_decref(v);
