@@ -562,8 +562,12 @@ page_download(struct web_req *r)
 	err_clear(&e);
 	if (document_render(&r->app, &r->org, id, number, fmt, r->lang, &r->resp->body, title,
 	    &e) != MM_OK) {
-		fprintf(stderr, "mamori: document %lld: %s\n", id, e.msg);
 		buf_reset(&r->resp->body);
+		if (e.code == MM_ENOTFOUND) {
+			web_error(r, 404, "error.not_found", NULL);
+			return;
+		}
+		fprintf(stderr, "mamori: document %lld: %s\n", id, e.msg);
 		web_error(r, 500, "error.internal", NULL);
 		return;
 	}

@@ -251,6 +251,8 @@ is_status 200 "Markdown of version 1"
 hasnt "$BODY" "6. 追記" "… which is version 1"
 get "/o/a/documents/$POL/download?format=exe"
 is_status 400 "an unknown format"
+get "/o/a/documents/$POL/download?format=md&version=99"
+is_status 404 "a version that does not exist"
 
 # --- settings used by the next generation
 as_user editor
