@@ -9,10 +9,10 @@
 #include "app/doc_generate.h"
 #include "app/document_service.h"
 #include "app/org_service.h"
+#include "app/role_holder_service.h"
 #include "cli/asset_print.h"
 #include "cli/cli.h"
 #include "cli/opt.h"
-#include "store/account_store.h"
 #include "util/clock.h"
 #include "util/fileio.h"
 #include "util/text.h"
@@ -67,22 +67,14 @@ pos_id(const struct doc_args *d, int i, long long *out)
 	return true;
 }
 
-/* the account with e-mail EMAIL into *ID (0 when EMAIL is NULL) */
+/* the account of O with e-mail EMAIL into *ID (0 when EMAIL is NULL);
+ * refused when it is not a user of O */
 static enum mm_err
-account_of(struct app *a, const char *email, long long *id, struct err *e)
+account_of(struct app *a, const struct org *o, const char *email, long long *id,
+    struct err *e)
 {
-	struct account acc;
-	enum mm_err code;
-
 	*id = 0;
-	if (email == NULL)
-		return MM_OK;
-	code = account_get_by_email(a->db, email, &acc, e);
-	if (code == MM_ENOTFOUND)
-		return err_keyf(e, MM_EINVAL, "err.roles.no_user", "{email}%s", email);
-	if (code == MM_OK)
-		*id = acc.id;
-	return code;
+	return email == NULL ? MM_OK : role_holder_member(a, o, email, id, e);
 }
 
 /* the message KEY as the error E, printed */
@@ -191,7 +183,7 @@ doc_generate_cmd(struct app *a, const struct org *o, struct doc_args *d)
 	struct err e;
 
 	err_clear(&e);
-	if (account_of(a, d->as, &account, &e) != MM_OK ||
+	if (account_of(a, o, d->as, &account, &e) != MM_OK ||
 	    document_generate(a, o, d->pos[1], d->lang, account, &id, &number, &left, &e) != MM_OK)
 		return cli_error(&e);
 	print_left_out(left);
@@ -266,7 +258,7 @@ doc_edit(struct app *a, const struct org *o, struct doc_args *d, long long id)
 		rc = cli_error(&e);
 	else if (memchr(buf_cstr(&b), '\0', b.len) != NULL)
 		rc = cli_error_key(&e, "err.document.nul");
-	else if (account_of(a, d->as, &account, &e) != MM_OK ||
+	else if (account_of(a, o, d->as, &account, &e) != MM_OK ||
 	    document_save(a, o, id, buf_cstr(&b), d->note, 0, account, &number, &e) != MM_OK)
 		rc = cli_error(&e);
 	else
@@ -314,7 +306,7 @@ doc_approve(struct app *a, const struct org *o, struct doc_args *d, long long id
 	if (d->as == NULL)
 		return cli_usage(DOC_SYNOPSIS, "承認する経営者 (owner) を --as EMAIL で指定してください");
 	err_clear(&e);
-	if (account_of(a, d->as, &account, &e) != MM_OK ||
+	if (account_of(a, o, d->as, &account, &e) != MM_OK ||
 	    document_approve(a, o, id, d->version, account, &e) != MM_OK)
 		return cli_error(&e);
 	fprintf(stderr, "承認しました。公開は mamori doc publish %lld\n", id);
