@@ -23,6 +23,7 @@
 #include "app/input.h"
 #include "app/xlsx_in.h"
 #include "util/text.h"
+#include "util/array.h"
 
 #define HEADER_SCAN_ROWS 20     /* the header is looked for in these rows */
 #define NORM_MAX 128            /* a normalised column name */
@@ -93,14 +94,9 @@ problem_err(struct importer *im, long row, int col, const struct err *msg)
 	bool failed = false;
 
 	im->writing = false;
-	if (rep->nproblems == rep->problems_alloc) {
-		size_t want = rep->problems_alloc ? rep->problems_alloc * 2 : 16;
-		void *v = realloc(rep->problems, want * sizeof(*rep->problems));
-		if (v == NULL)
-			return nomem(im);
-		rep->problems = v;
-		rep->problems_alloc = want;
-	}
+	if (!array_room(&rep->problems, &rep->problems_alloc, rep->nproblems,
+	    sizeof(*rep->problems), 16))
+		return nomem(im);
 	p = &rep->problems[rep->nproblems];
 	memset(p, 0, sizeof(*p));
 	p->row = row;
@@ -137,14 +133,8 @@ add_item(struct importer *im, long row, enum asset_import_action action, long lo
 	struct asset_import_report *rep = im->rep;
 	struct asset_import_item *it;
 
-	if (rep->nitems == rep->items_alloc) {
-		size_t want = rep->items_alloc ? rep->items_alloc * 2 : 64;
-		void *v = realloc(rep->items, want * sizeof(*rep->items));
-		if (v == NULL)
-			return nomem(im);
-		rep->items = v;
-		rep->items_alloc = want;
-	}
+	if (!array_room(&rep->items, &rep->items_alloc, rep->nitems, sizeof(*rep->items), 64))
+		return nomem(im);
 	it = &rep->items[rep->nitems];
 	it->row = row;
 	it->action = action;
@@ -219,15 +209,10 @@ ignore_column(struct importer *im, struct err_msg *what)
 
 	if (what == NULL)
 		return nomem(im);
-	if (rep->nignored == rep->ignored_alloc) {
-		size_t want = rep->ignored_alloc ? rep->ignored_alloc * 2 : 8;
-		void *v = realloc(rep->ignored, want * sizeof(*rep->ignored));
-		if (v == NULL) {
-			err_msg_free(what);
-			return nomem(im);
-		}
-		rep->ignored = v;
-		rep->ignored_alloc = want;
+	if (!array_room(&rep->ignored, &rep->ignored_alloc, rep->nignored,
+	    sizeof(*rep->ignored), 8)) {
+		err_msg_free(what);
+		return nomem(im);
 	}
 	rep->ignored[rep->nignored++] = what;
 	return MM_OK;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/asset_io_int.h"
+#include "util/array.h"
 
 #define SHOWN_CHARS 24 /* of a text shown in a change */
 
@@ -122,22 +123,15 @@ static void
 change(struct asset_io_changes *d, struct err *m, const char *col, struct shown old,
     struct shown new)
 {
-	void *v;
-
 	if (d->failed)
 		return;
 	err_key(m, MM_OK, "err.import.change");
 	err_addf(m, "column", col, NULL);
 	add_value(m, "old", old);
 	add_value(m, "new", new);
-	if (d->n == d->alloc) {
-		size_t want = d->alloc ? d->alloc * 2 : 8;
-		if ((v = realloc(d->v, want * sizeof(*d->v))) == NULL) {
-			d->failed = true;
-			return;
-		}
-		d->v = v;
-		d->alloc = want;
+	if (!array_room(&d->v, &d->alloc, d->n, sizeof(*d->v), 8)) {
+		d->failed = true;
+		return;
 	}
 	if ((d->v[d->n] = err_msg_save(m)) == NULL)
 		d->failed = true;

@@ -9,6 +9,7 @@
 #include "app/input.h"
 #include "util/locale.h"
 #include "util/text.h"
+#include "util/array.h"
 
 int
 asset_flag_parse(const char *s)
@@ -486,16 +487,10 @@ refresh_one(void *p, const struct asset *as)
 	    strcmp(now.threat_source, as->threat_source) == 0 &&
 	    strcmp(now.vulnerability_source, as->vulnerability_source) == 0)
 		return 0;
-	if (r->n == r->alloc) {
-		size_t want = r->alloc ? r->alloc * 2 : 64;
-		struct asset *v = realloc(r->changed, want * sizeof(*v));
-		if (v == NULL) {
-			r->failed = true;
-			err_key(r->e, MM_ENOMEM, "err.nomem");
-			return 1;
-		}
-		r->changed = v;
-		r->alloc = want;
+	if (!array_room(&r->changed, &r->alloc, r->n, sizeof(*r->changed), 64)) {
+		r->failed = true;
+		err_key(r->e, MM_ENOMEM, "err.nomem");
+		return 1;
 	}
 	r->changed[r->n++] = now;
 	return 0;

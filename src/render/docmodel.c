@@ -1,5 +1,6 @@
 /* docmodel.c — building a document. See docmodel.h. */
 #include "render/docmodel.h"
+#include "util/array.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -84,14 +85,9 @@ add(struct doc *d, enum doc_block_kind kind)
 
 	if (d->failed)
 		return NULL;
-	if (d->nblocks == d->alloc) {
-		size_t want = d->alloc ? d->alloc * 2 : 32;
-		if ((v = realloc(d->blocks, want * sizeof(*v))) == NULL) {
-			d->failed = true;
-			return NULL;
-		}
-		d->blocks = v;
-		d->alloc = want;
+	if (!array_room(&d->blocks, &d->alloc, d->nblocks, sizeof(*d->blocks), 32)) {
+		d->failed = true;
+		return NULL;
 	}
 	v = &d->blocks[d->nblocks++];
 	memset(v, 0, sizeof(*v));
