@@ -559,11 +559,10 @@ enum mm_err
 docx_out(const struct doc *d, struct buf *out, struct err *e)
 {
 	zip_error_t ze;
-	zip_source_t *src = NULL, *ps;
+	zip_source_t *src = NULL;
 	zip_t *za = NULL;
 	struct buf part;
 	size_t nordered;
-	char *data;
 	enum mm_err rc = MM_OK;
 	size_t start = out->len;
 	int p;
@@ -590,22 +589,8 @@ docx_out(const struct doc *d, struct buf *out, struct err *e)
 			    part_name[p]);
 			goto fail;
 		}
-		if ((data = buf_steal(&part)) == NULL) {
-			rc = err_set(e, MM_ENOMEM, "メモリが足りません（DOCX）");
+		if ((rc = add_file(za, part_name[p], buf_cstr(&part), part.len, e)) != MM_OK)
 			goto fail;
-		}
-		/* the source frees DATA (freep = 1) */
-		if ((ps = zip_source_buffer(za, data, strlen(data), 1)) == NULL) {
-			free(data);
-			rc = err_set(e, MM_ENOMEM, "メモリが足りません（DOCX）");
-			goto fail;
-		}
-		if (zip_file_add(za, part_name[p], ps, ZIP_FL_ENC_UTF_8) < 0) {
-			zip_source_free(ps);
-			rc = err_set(e, MM_EIO, "DOCX に %s を追加できません: %s", part_name[p],
-			    zip_strerror(za));
-			goto fail;
-		}
 	}
 	if ((rc = add_charts(za, d, &part, e)) != MM_OK)
 		goto fail;
