@@ -58,7 +58,7 @@ const struct route documents_routes[] = {
 const size_t documents_route_count = sizeof(documents_routes) / sizeof(documents_routes[0]);
 
 static int
-status_of(const struct err *e)
+http_status_of(const struct err *e)
 {
 	switch (e->code) {
 	case MM_EINVAL: return 400;
@@ -166,7 +166,7 @@ page_generate(struct web_req *r)
 	err_clear(&e);
 	if (document_generate(&r->app, &r->org, kind, r->lang, r->auth.account.id, &id, &number,
 	    &left, &e) != MM_OK) {
-		web_error_err(r, status_of(&e), &e);
+		web_error_err(r, http_status_of(&e), &e);
 		return;
 	}
 	if (r->api) {
@@ -327,9 +327,9 @@ page_edit_post(struct web_req *r)
 	if (document_save(&r->app, &r->org, id, text, note, base, r->auth.account.id, &number,
 	    &e) != MM_OK) {
 		if (r->api || e.code == MM_ENOTFOUND)
-			web_error_err(r, status_of(&e), &e);
+			web_error_err(r, http_status_of(&e), &e);
 		else
-			edit_page(r, status_of(&e), id, text, note, base, NULL, web_err_text(r, &e));
+			edit_page(r, http_status_of(&e), id, text, note, base, NULL, web_err_text(r, &e));
 		return;
 	}
 	if (r->api) {
@@ -370,7 +370,7 @@ page_diff(struct web_req *r)
 		if (e.code == MM_ENOTFOUND)
 			web_error(r, 404, "error.not_found", NULL);
 		else
-			web_error_err(r, status_of(&e), &e);
+			web_error_err(r, http_status_of(&e), &e);
 		return;
 	}
 	if (!r->api) {
@@ -412,7 +412,7 @@ page_approve(struct web_req *r)
 	}
 	err_clear(&e);
 	if (document_approve(&r->app, &r->org, id, number, r->auth.account.id, &e) != MM_OK) {
-		web_error_err(r, status_of(&e), &e);
+		web_error_err(r, http_status_of(&e), &e);
 		return;
 	}
 	if (r->api) {
@@ -437,7 +437,7 @@ page_publish(struct web_req *r)
 	}
 	err_clear(&e);
 	if (document_publish(&r->app, &r->org, id, number, &e) != MM_OK) {
-		web_error_err(r, status_of(&e), &e);
+		web_error_err(r, http_status_of(&e), &e);
 		return;
 	}
 	if (r->api) {
@@ -458,7 +458,7 @@ page_ack(struct web_req *r)
 		return;
 	err_clear(&e);
 	if (document_acknowledge(&r->app, &r->org, id, r->auth.account.id, &number, &e) != MM_OK) {
-		web_error_err(r, status_of(&e), &e);
+		web_error_err(r, http_status_of(&e), &e);
 		return;
 	}
 	if (r->api) {
@@ -641,9 +641,9 @@ page_params_post(struct web_req *r)
 	err_clear(&e);
 	if (doc_params_save(&r->app, &r->org, in, n, &e) != MM_OK) {
 		if (r->api)
-			web_error_err(r, status_of(&e), &e);
+			web_error_err(r, http_status_of(&e), &e);
 		else
-			params_page(r, status_of(&e), web_err_text(r, &e));
+			params_page(r, http_status_of(&e), web_err_text(r, &e));
 		return;
 	}
 	if (r->api) {
