@@ -7,7 +7,7 @@
 
 CC      ?= gcc
 FUZZCC  ?= clang
-PKGS    := sqlite3 jansson libsodium libmicrohttpd zlib xlsxwriter libzip expat pangocairo cairo
+PKGS    := sqlite3 jansson libsodium libmicrohttpd zlib xlsxwriter libzip expat pangocairo pangoft2 cairo fontconfig harfbuzz-subset
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lcmark-gfm -lcsv -lm
 

@@ -11,6 +11,7 @@ struct cpen {
 	cairo_t *cr;
 	PangoContext *pc;
 	double ox, oy, s;
+	int unknown;        /* characters drawn without a glyph */
 };
 
 #define X(p, v) ((p)->ox + (v) * (p)->s)
@@ -96,12 +97,13 @@ c_text(void *ctx, const char *cls, double x, double y, enum chart_anchor a,
 	int w, h;
 	double bx;
 
-	pango_font_description_set_family(fd, CHART_FONT);
+	pango_font_description_set_family(fd, FONT_SANS);
 	pango_font_description_set_size(fd, (gint)((num ? 10 : 12) * p->s * PANGO_SCALE));
 	pango_layout_set_font_description(lay, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_text(lay, text != NULL && g_utf8_validate(text, -1, NULL) ? text : "", -1);
 	pango_layout_get_size(lay, &w, &h);
+	p->unknown += pango_layout_get_unknown_glyphs_count(lay);
 	bx = X(p, x) - (a == CHART_MIDDLE ? w / 2.0 : a == CHART_END ? (double)w : 0) / PANGO_SCALE;
 	colour(p->cr, cls, false);
 	/* Y is the baseline, as in SVG */
@@ -117,19 +119,68 @@ chart_box(const struct doc_chart *c, double *w, double *h)
 	*h = c->kind == DOC_CHART_RADAR ? CHART_RADAR_H : CHART_TREND_H;
 }
 
-void
+/* chart C drawn with PEN */
+static void
+chart_run(const struct chart_pen *pen, const struct doc_chart *c)
+{
+	if (c->kind == DOC_CHART_RADAR)
+		chart_radar(pen, c->axes, c->n);
+	else
+		chart_trend(pen, c->pts, c->n, c->ymin, c->ymax, c->guides, c->nguides);
+}
+
+int
 chart_cairo_draw(cairo_t *cr, PangoContext *pc, const struct doc_chart *c,
     double x, double y, double scale)
 {
-	struct cpen p = { cr, pc, x, y, scale };
+	struct cpen p = { cr, pc, x, y, scale, 0 };
 	struct chart_pen pen = { &p, c_shape, c_line, c_dot, c_text };
 
 	cairo_save(cr);
-	if (c->kind == DOC_CHART_RADAR)
-		chart_radar(&pen, c->axes, c->n);
-	else
-		chart_trend(&pen, c->pts, c->n, c->ymin, c->ymax, c->guides, c->nguides);
+	chart_run(&pen, c);
 	cairo_restore(cr);
+	return p.unknown;
+}
+
+struct tpen {
+	void (*fn)(void *ctx, const char *text);
+	void *ctx;
+};
+
+static void
+t_shape(void *ctx, const char *cls, const double *xy, size_t n, bool closed)
+{
+	(void)ctx, (void)cls, (void)xy, (void)n, (void)closed;
+}
+
+static void
+t_line(void *ctx, const char *cls, double x1, double y1, double x2, double y2)
+{
+	(void)ctx, (void)cls, (void)x1, (void)y1, (void)x2, (void)y2;
+}
+
+static void
+t_dot(void *ctx, double cx, double cy, double r)
+{
+	(void)ctx, (void)cx, (void)cy, (void)r;
+}
+
+static void
+t_text(void *ctx, const char *cls, double x, double y, enum chart_anchor a, const char *text)
+{
+	struct tpen *t = ctx;
+
+	(void)cls, (void)x, (void)y, (void)a;
+	t->fn(t->ctx, text);
+}
+
+void
+chart_cairo_texts(const struct doc_chart *c, void (*fn)(void *ctx, const char *text), void *ctx)
+{
+	struct tpen t = { fn, ctx };
+	struct chart_pen pen = { &t, t_shape, t_line, t_dot, t_text };
+
+	chart_run(&pen, c);
 }
 
 static cairo_status_t

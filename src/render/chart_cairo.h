@@ -7,20 +7,25 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "render/doc_fonts.h"
 #include "render/docmodel.h"
 #include "util/buf.h"
 #include "util/err.h"
-
-#define CHART_FONT "Noto Sans CJK JP"
 
 /* chart_box — the size of chart C's own box (chart.h units). */
 void chart_box(const struct doc_chart *c, double *w, double *h);
 
 /* chart_cairo_draw — chart C on CR with its top left corner at X, Y and
- * its box scaled by SCALE; text is laid out with PC (72 dpi, so that a
- * font size is in user units). */
-void chart_cairo_draw(cairo_t *cr, PangoContext *pc, const struct doc_chart *c,
+ * its box scaled by SCALE; text is set in FONT_SANS, laid out with PC
+ * (72 dpi, so that a font size is in user units). Returns the number of
+ * characters that no font of PC had a glyph for. */
+int chart_cairo_draw(cairo_t *cr, PangoContext *pc, const struct doc_chart *c,
     double x, double y, double scale);
+
+/* chart_cairo_texts — each text chart_cairo_draw would draw for C, given
+ * to FN with CTX, in the order drawn; nothing is drawn. */
+void chart_cairo_texts(const struct doc_chart *c, void (*fn)(void *ctx, const char *text),
+    void *ctx);
 
 /* chart_png — chart C as a PNG on white, its box scaled by SCALE (pixels
  * per unit), appended to OUT. MM_ENOMEM / MM_EIO with a message. */

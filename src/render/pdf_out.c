@@ -8,11 +8,17 @@
  * Fonts: headings, article titles, headers, tables and bold spans in Noto
  * Sans CJK JP, body text in Noto Serif CJK JP; cairo embeds them as
  * subsets. Sizes are in points (the pango context's resolution is 72 dpi,
- * 1 pt = 1 unit).
+ * 1 pt = 1 unit). Both passes use the faces cut down to the characters of
+ * the document (doc_fonts.c: cairo embeds them far faster than the whole
+ * faces), collected before the first pass from every text the document
+ * holds and the few this file adds. A character the cut faces do not
+ * have (found when measuring, or at the latest when drawing) makes the
+ * document start again with the system's fonts.
  */
 #include "render/pdf_out.h"
 
 #include "render/chart_cairo.h"
+#include "render/doc_fonts.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -33,8 +39,9 @@
 #define EM BODY_PT
 #define CELL_PAD 4.0
 
-#define SANS "Noto Sans CJK JP"
-#define SERIF "Noto Serif CJK JP"
+#define SERIF DOC_FACE_SERIF
+#define SANS DOC_FACE_SANS
+#define BOLD DOC_FACE_SANS_BOLD
 
 struct pdf {
 	const struct doc *d;
@@ -50,6 +57,24 @@ struct pdf {
 	bool in_list;
 	bool en;          /* an English document: "Article N" */
 	bool oom;
+	struct doc_fonts *fonts; /* the faces cut for the document */
+	int unknown;      /* characters laid out without a glyph, or in
+	                   * another face than asked for (see check()) */
+	bool cut;         /* drawing with the cut faces */
+	GPtrArray *kept;  /* struct kept: the measuring pass's layouts */
+	guint next;       /* the next one the drawing pass takes */
+	bool decor;       /* laying out a header or footer (not kept) */
+};
+
+/* a layout made by the measuring pass, and what it was made of: the
+ * drawing pass makes the same calls in the same order and takes it
+ * instead of shaping the text again */
+struct kept {
+	PangoLayout *lay;
+	char *text;
+	enum doc_face face;
+	double pt, width;
+	bool rich;
 };
 
 /* ---- text and layouts ---------------------------------------------- */
@@ -83,7 +108,7 @@ set_rich_text(PangoLayout *lay, const char *text, bool rich)
 	for (p = text; *p != '\0';) {
 		if (p[0] == '*' && p[1] == '*' && (q = strstr(p + 2, "**")) != NULL) {
 			PangoAttribute *a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
-			PangoAttribute *f = pango_attr_family_new(SANS);
+			PangoAttribute *f = pango_attr_family_new(FONT_SANS);
 
 			a->start_index = f->start_index = (guint)s->len;
 			g_string_append_len(s, p + 2, q - (p + 2));
@@ -105,16 +130,109 @@ set_rich_text(PangoLayout *lay, const char *text, bool rich)
 
 /* a new layout of TEXT in FAMILY at PT points, WIDTH wide (<= 0: no
  * wrapping); the caller unrefs it */
+/* the face a layout asked for (and 0x100 when bold spans may use BOLD),
+ * kept on the layout for check() */
+static GQuark
+face_quark(void)
+{
+	static gsize q;
+
+	if (g_once_init_enter(&q))
+		g_once_init_leave(&q, g_quark_from_static_string("mamori-face"));
+	return (GQuark)q;
+}
+
+/* count what LAY sets without a glyph and, with the cut faces, what it
+ * sets in a face other than the one asked for (the cut face lacked the
+ * character and pango took another) */
+static void
+check(struct pdf *p, PangoLayout *lay)
+{
+	int want = GPOINTER_TO_INT(g_object_get_qdata(G_OBJECT(lay), face_quark()));
+	GSList *l, *r;
+
+	p->unknown += pango_layout_get_unknown_glyphs_count(lay);
+	if (p->fonts == NULL || !p->cut)
+		return;
+	for (l = pango_layout_get_lines_readonly(lay); l != NULL; l = l->next)
+		for (r = ((PangoLayoutLine *)l->data)->runs; r != NULL; r = r->next) {
+			PangoGlyphItem *run = r->data;
+			int got = (int)doc_fonts_face(run->item->analysis.font);
+
+			if (got != (want & 0xFF) && !((want & 0x100) && got == BOLD))
+				p->unknown++;
+		}
+}
+
+static void
+free_kept(void *v)
+{
+	struct kept *k = v;
+
+	g_object_unref(k->lay);
+	g_free(k->text);
+	g_free(k);
+}
+
+static void
+drop_kept(struct pdf *p)
+{
+	if (p->kept != NULL)
+		g_ptr_array_set_size(p->kept, 0);
+	p->next = 0;
+}
+
+/* the measuring pass's layout for this call of the drawing pass, or NULL
+ * (from the first call that differs on, none is taken) */
 static PangoLayout *
-layout(struct pdf *p, const char *family, double pt, bool bold, const char *text,
+take_kept(struct pdf *p, enum doc_face face, double pt, const char *text, double width,
+    bool rich)
+{
+	struct kept *k;
+
+	if (!p->draw || p->decor || p->next >= p->kept->len)
+		return NULL;
+	k = g_ptr_array_index(p->kept, p->next);
+	if (k->face != face || k->pt != pt || k->width != width || k->rich != rich || strcmp(k->text, text != NULL ? text : "") != 0) {
+		p->next = p->kept->len;
+		return NULL;
+	}
+	p->next++;
+	return g_object_ref(k->lay);
+}
+
+static void
+keep(struct pdf *p, PangoLayout *lay, enum doc_face face, double pt, const char *text,
     double width, bool rich)
 {
-	PangoLayout *lay = pango_layout_new(p->pc);
-	PangoFontDescription *fd = pango_font_description_new();
+	struct kept *k;
 
-	pango_font_description_set_family(fd, family);
+	if (p->draw || p->decor)
+		return;
+	k = g_new0(struct kept, 1);
+	k->lay = g_object_ref(lay);
+	k->text = g_strdup(text != NULL ? text : "");
+	k->face = face;
+	k->pt = pt;
+	k->width = width;
+	k->rich = rich;
+	g_ptr_array_add(p->kept, k);
+}
+
+static PangoLayout *
+layout(struct pdf *p, enum doc_face face, double pt, const char *text, double width,
+    bool rich)
+{
+	PangoLayout *lay = take_kept(p, face, pt, text, width, rich);
+	PangoFontDescription *fd;
+
+	if (lay != NULL)
+		return lay;
+	lay = pango_layout_new(p->pc);
+	fd = pango_font_description_new();
+	pango_font_description_set_family(fd, face == SERIF ? FONT_SERIF : FONT_SANS);
 	pango_font_description_set_size(fd, (gint)(pt * PANGO_SCALE));
-	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_weight(fd, face == BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	pango_layout_set_font_description(lay, fd);
 	pango_font_description_free(fd);
 	if (width > 0) {
@@ -123,6 +241,8 @@ layout(struct pdf *p, const char *family, double pt, bool bold, const char *text
 	}
 	pango_layout_set_line_spacing(lay, 1.5f);
 	set_rich_text(lay, text, rich);
+	g_object_set_qdata(G_OBJECT(lay), face_quark(), GINT_TO_POINTER(face + (rich ? 0x100 : 0)));
+	keep(p, lay, face, pt, text, width, rich);
 	return lay;
 }
 
@@ -148,6 +268,7 @@ layout_w(PangoLayout *lay)
 static void
 place(struct pdf *p, PangoLayout *lay, double x, double y)
 {
+	check(p, lay);
 	if (!p->draw)
 		return;
 	cairo_move_to(p->cr, x, y);
@@ -166,12 +287,13 @@ page_decor(struct pdf *p)
 
 	if (!p->draw)
 		return;
+	p->decor = true;
 	cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
 	if (p->page > 1) {
-		lay = layout(p, SANS, 8, false, p->d->org_name, 0, false);
+		lay = layout(p, SANS, 8, p->d->org_name, 0, false);
 		place(p, lay, MARGIN, MARGIN - 22);
 		g_object_unref(lay);
-		lay = layout(p, SANS, 8, false, p->d->title, 0, false);
+		lay = layout(p, SANS, 8, p->d->title, 0, false);
 		place(p, lay, PAGE_W - MARGIN - layout_w(lay), MARGIN - 22);
 		g_object_unref(lay);
 		cairo_set_line_width(p->cr, 0.5);
@@ -182,10 +304,10 @@ page_decor(struct pdf *p)
 	/* "N / M" as three pieces, the gaps wide enough for text extraction
 	 * (pdftotext) to see the spaces */
 	g_snprintf(num, sizeof(num), "%d", p->page);
-	parts[0] = layout(p, SANS, 8, false, num, 0, false);
-	parts[1] = layout(p, SANS, 8, false, "/", 0, false);
+	parts[0] = layout(p, SANS, 8, num, 0, false);
+	parts[1] = layout(p, SANS, 8, "/", 0, false);
 	g_snprintf(num, sizeof(num), "%d", p->npages);
-	parts[2] = layout(p, SANS, 8, false, num, 0, false);
+	parts[2] = layout(p, SANS, 8, num, 0, false);
 	x = (PAGE_W - (layout_w(parts[0]) + layout_w(parts[1]) + layout_w(parts[2]) + 8)) / 2;
 	for (i = 0; i < 3; i++) {
 		place(p, parts[i], x, PAGE_H - MARGIN + 14);
@@ -193,6 +315,7 @@ page_decor(struct pdf *p)
 		g_object_unref(parts[i]);
 	}
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	p->decor = false;
 }
 
 static void
@@ -239,6 +362,7 @@ flow(struct pdf *p, PangoLayout *lay, double x)
 	double top = p->y;
 	double last = p->y, first = -1;
 
+	check(p, lay);
 	do {
 		int y0, y1;
 		double ly0, ly1;
@@ -279,13 +403,13 @@ title_page(struct pdf *p)
 	PangoLayout *lay;
 	double y = PAGE_H * 0.30;
 
-	lay = layout(p, SANS, 26, true, d->title, TEXT_W, false);
+	lay = layout(p, BOLD, 26, d->title, TEXT_W, false);
 	pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
 	place(p, lay, MARGIN, y);
 	y += layout_h(lay) + 12;
 	g_object_unref(lay);
 	if (d->subtitle != NULL && d->subtitle[0] != '\0') {
-		lay = layout(p, SANS, 15, false, d->subtitle, TEXT_W, false);
+		lay = layout(p, SANS, 15, d->subtitle, TEXT_W, false);
 		pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
 		place(p, lay, MARGIN, y);
 		g_object_unref(lay);
@@ -297,12 +421,12 @@ title_page(struct pdf *p)
 		cairo_stroke(p->cr);
 	}
 	y = PAGE_H * 0.66;
-	lay = layout(p, SERIF, 13, false, d->date, TEXT_W, false);
+	lay = layout(p, SERIF, 13, d->date, TEXT_W, false);
 	pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
 	place(p, lay, MARGIN, y);
 	y += layout_h(lay) + 10;
 	g_object_unref(lay);
-	lay = layout(p, SANS, 17, true, d->org_name, TEXT_W, false);
+	lay = layout(p, BOLD, 17, d->org_name, TEXT_W, false);
 	pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
 	place(p, lay, MARGIN, y);
 	g_object_unref(lay);
@@ -316,7 +440,7 @@ heading(struct pdf *p, const struct doc_block *b)
 	static const double pt[] = { 16, 13, 11.5 };
 	static const double before[] = { 18, 14, 10 };
 	int lv = b->level < 1 ? 1 : b->level > 3 ? 3 : b->level;
-	PangoLayout *lay = layout(p, SANS, pt[lv - 1], true, b->text, TEXT_W, false);
+	PangoLayout *lay = layout(p, BOLD, pt[lv - 1], b->text, TEXT_W, false);
 	double h;
 
 	pango_layout_set_line_spacing(lay, 0);
@@ -356,7 +480,7 @@ heading(struct pdf *p, const struct doc_block *b)
 static void
 paragraph(struct pdf *p, const struct doc_block *b)
 {
-	PangoLayout *lay = layout(p, SERIF, BODY_PT, false, b->text, TEXT_W, true);
+	PangoLayout *lay = layout(p, SERIF, BODY_PT, b->text, TEXT_W, true);
 
 	pango_layout_set_indent(lay, (int)(EM * PANGO_SCALE));
 	pango_layout_set_justify(lay, TRUE);
@@ -380,8 +504,8 @@ article(struct pdf *p, const struct doc_block *b)
 		g_snprintf(head, sizeof(head), "第%d条（%s）", p->article, b->title);
 	else
 		g_snprintf(head, sizeof(head), "第%d条", p->article);
-	hl = layout(p, SANS, BODY_PT, true, head, TEXT_W, false);
-	tl = layout(p, SERIF, BODY_PT, false, b->text, TEXT_W - EM, true);
+	hl = layout(p, BOLD, BODY_PT, head, TEXT_W, false);
+	tl = layout(p, SERIF, BODY_PT, b->text, TEXT_W - EM, true);
 	pango_layout_set_justify(tl, TRUE);
 	gap(p, 8);
 	/* the title line stays with the first line of the text */
@@ -417,8 +541,8 @@ list_item(struct pdf *p, const struct doc_block *b)
 		p->list_no[lv] = 0;
 		g_snprintf(mark, sizeof(mark), "%s", lv == 1 ? "・" : "－");
 	}
-	ml = layout(p, SERIF, BODY_PT, false, mark, 0, false);
-	tl = layout(p, SERIF, BODY_PT, false, b->text, PAGE_W - MARGIN - x - mw, true);
+	ml = layout(p, SERIF, BODY_PT, mark, 0, false);
+	tl = layout(p, SERIF, BODY_PT, b->text, PAGE_W - MARGIN - x - mw, true);
 	gap(p, 3);
 	need(p, BODY_PT * 1.6);
 	/* the marker sits on the first line, wherever flow() put it */
@@ -442,7 +566,7 @@ col_widths(struct pdf *p, const struct doc_block *b, double *w)
 	for (c = 0; c < n; c++) {
 		w[c] = 2 * CELL_PAD + EM;
 		for (r = 0; r < b->rows; r++) {
-			PangoLayout *lay = layout(p, SANS, 9, r == 0, b->cells[r * n + c], 0, false);
+			PangoLayout *lay = layout(p, r == 0 ? BOLD : SANS, 9, b->cells[r * n + c], 0, false);
 			double nat = layout_w(lay) + 2 * CELL_PAD + 1;
 
 			if (nat > w[c])
@@ -477,7 +601,7 @@ table_row(struct pdf *p, const struct doc_block *b, size_t r, const double *w,
 	size_t c;
 
 	for (c = 0; c < b->cols; c++) {
-		lays[c] = layout(p, SANS, 9, r == 0, b->cells[r * b->cols + c],
+		lays[c] = layout(p, r == 0 ? BOLD : SANS, 9, b->cells[r * b->cols + c],
 		    w[c] - 2 * CELL_PAD, false);
 		pango_layout_set_line_spacing(lays[c], 1.3f);
 		if (layout_h(lays[c]) > h)
@@ -581,17 +705,86 @@ chart(struct pdf *p, const struct doc_block *b)
 		sc = 230 / bh;
 	w = bw * sc;
 	h = bh * sc;
-	cap = layout(p, SANS, 9, false, b->chart->title, TEXT_W, false);
+	cap = layout(p, SANS, 9, b->chart->title, TEXT_W, false);
 	pango_layout_set_alignment(cap, PANGO_ALIGN_CENTER);
 	gap(p, 10);
 	need(p, h + layout_h(cap) + 4);
 	if (p->draw)
-		chart_cairo_draw(p->cr, p->pc, b->chart, MARGIN + (TEXT_W - w) / 2, p->y, sc);
+		p->unknown += chart_cairo_draw(p->cr, p->pc, b->chart,
+		    MARGIN + (TEXT_W - w) / 2, p->y, sc);
 	p->y += h + 4;
 	place(p, cap, MARGIN, p->y);
 	p->y += layout_h(cap);
 	p->fresh = false;
 	g_object_unref(cap);
+}
+
+/* ---- the characters ---------------------------------------------------- */
+
+static void
+add_sans(void *fonts, const char *text)
+{
+	doc_fonts_add(fonts, SANS, text);
+}
+
+/* the text of a paragraph, article or list item: its bold spans are set
+ * in BOLD */
+static void
+add_rich(struct doc_fonts *f, const char *text)
+{
+	doc_fonts_add(f, SERIF, text);
+	if (text != NULL && strstr(text, "**") != NULL)
+		doc_fonts_add(f, BOLD, text);
+}
+
+/* every character the passes will lay out into F, by face: the
+ * document's texts and what this file writes around them (article and
+ * list numbers, "N / M"; ASCII is always there). Each kind of text goes
+ * to the face its function above lays it out in; a mistake here shows as
+ * a run in another face (check()), and the document is drawn with the
+ * system's fonts. */
+static void
+collect(const struct doc *d, struct doc_fonts *f)
+{
+	size_t i, c;
+
+	doc_fonts_add(f, BOLD, d->title);          /* title page */
+	doc_fonts_add(f, SANS, d->subtitle);
+	doc_fonts_add(f, SERIF, d->date);
+	doc_fonts_add(f, BOLD, d->org_name);
+	doc_fonts_add(f, SANS, d->org_name);       /* page header */
+	doc_fonts_add(f, SANS, d->title);
+	doc_fonts_add(f, SERIF, "・－");           /* list markers */
+	for (i = 0; i < d->nblocks; i++) {
+		const struct doc_block *b = &d->blocks[i];
+
+		switch (b->kind) {
+		case DOC_HEADING:
+			doc_fonts_add(f, BOLD, b->text);
+			break;
+		case DOC_ARTICLE:
+			doc_fonts_add(f, BOLD, "第条（）");
+			doc_fonts_add(f, BOLD, b->title);
+			add_rich(f, b->text);
+			break;
+		case DOC_PARAGRAPH:
+		case DOC_LIST_ITEM:
+			add_rich(f, b->text);
+			break;
+		case DOC_TABLE:
+			for (c = 0; b->cells != NULL && c < b->rows * b->cols; c++)
+				doc_fonts_add(f, c < b->cols ? BOLD : SANS, b->cells[c]);
+			break;
+		case DOC_CHART:
+			if (b->chart != NULL) {
+				doc_fonts_add(f, SANS, b->chart->title);
+				chart_cairo_texts(b->chart, add_sans, f);
+			}
+			break;
+		case DOC_PAGE_BREAK:
+			break;
+		}
+	}
 }
 
 /* ---- the document ---------------------------------------------------- */
@@ -662,58 +855,146 @@ write_buf(void *closure, const unsigned char *data, unsigned int len)
 	return buf_append(closure, data, len) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* pdf_out — see pdf_out.h. D is only read; OUT is appended to and cut
- * back to its old length on failure. A doc built with d->failed set is
- * refused (MM_EINVAL). Memory: glib aborts when it can not allocate, the
- * cairo stream and our own arrays report MM_ENOMEM. Thread-safe: the
- * surface, context and pango context are this call's own (pango's font
- * map is per thread). */
-enum mm_err
-pdf_out(const struct doc *d, struct buf *out, struct err *e)
+/* a PDF surface that appends to OUT, with D's metadata, and its context */
+static enum mm_err
+open_pdf(const struct doc *d, struct buf *out, cairo_surface_t **sp, cairo_t **crp,
+    struct err *e)
 {
-	struct pdf p;
-	cairo_surface_t *s = NULL;
-	cairo_font_options_t *fo = NULL;
-	cairo_status_t st;
-	enum mm_err rc;
-	size_t start = out->len;
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_buf, out, PAGE_W, PAGE_H);
 
-	memset(&p, 0, sizeof(p));
-	if (d == NULL || d->failed)
-		return err_set(e, MM_EINVAL, "文書の作成が途中で失敗したため、PDF を出力できません");
-	p.d = d;
-	s = cairo_pdf_surface_create_for_stream(write_buf, out, PAGE_W, PAGE_H);
-	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		rc = err_set(e, MM_ENOMEM, "PDF を作成できません（メモリ不足）");
-		goto fail;
-	}
+	*sp = s;
+	*crp = NULL;
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
+		return err_set(e, MM_ENOMEM, "PDF を作成できません（メモリ不足）");
 	set_meta(s, CAIRO_PDF_METADATA_TITLE, d->title);
 	set_meta(s, CAIRO_PDF_METADATA_AUTHOR, d->org_name);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "mamori");
-	p.cr = cairo_create(s);
-	if (cairo_status(p.cr) != CAIRO_STATUS_SUCCESS) {
-		rc = err_set(e, MM_ENOMEM, "PDF を作成できません（メモリ不足）");
-		goto fail;
-	}
-	p.pc = pango_cairo_create_context(p.cr);
-	pango_cairo_context_set_resolution(p.pc, 72.0);
-	fo = cairo_font_options_create();
+	*crp = cairo_create(s);
+	if (cairo_status(*crp) != CAIRO_STATUS_SUCCESS)
+		return err_set(e, MM_ENOMEM, "PDF を作成できません（メモリ不足）");
+	return MM_OK;
+}
+
+/* a pango context on P's cairo context with the fonts of MAP (NULL: the
+ * system's), for both passes; the layouts kept from an earlier
+ * measuring pass are dropped */
+static void
+set_context(struct pdf *p, PangoFontMap *map)
+{
+	cairo_font_options_t *fo = cairo_font_options_create();
+
+	drop_kept(p);
+	p->cut = map != NULL;
+	if (p->pc != NULL)
+		g_object_unref(p->pc);
+	p->pc = pango_font_map_create_context(map != NULL ? map : pango_cairo_font_map_get_default());
+	pango_cairo_update_context(p->cr, p->pc);
+	pango_cairo_context_set_resolution(p->pc, 72.0);
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(p.pc, fo);
-	p.en = d->lang != NULL && strcmp(d->lang, "en") == 0;
-	pango_context_set_language(p.pc, pango_language_from_string(p.en ? "en" : "ja"));
+	pango_cairo_context_set_font_options(p->pc, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_language(p->pc, pango_language_from_string(p->en ? "en" : "ja"));
+}
 
-	p.draw = false;
-	run(&p);
-	p.npages = p.page;
-	p.draw = true;
+/* the measuring pass: the page count, the layouts kept for drawing */
+static void
+measure(struct pdf *p)
+{
+	p->draw = false;
+	p->unknown = 0;
+	run(p);
+	p->npages = p->page;
+}
+
+static void
+draw(struct pdf *p)
+{
+	p->draw = true;
+	p->unknown = 0;
+	p->next = 0;
+	run(p);
+}
+
+/* pdf_write — see pdf_out.h. D is only read; OUT is appended to and cut
+ * back to its old length on failure. A doc built with d->failed set is
+ * refused (MM_EINVAL). Memory: glib aborts when it can not allocate, the
+ * cairo stream and our own arrays report MM_ENOMEM. Thread-safe: the
+ * surface, contexts and the document's font map are this call's own. */
+enum mm_err
+pdf_write(const struct doc *d, enum pdf_fonts fonts, struct buf *out, struct pdf_info *info,
+    struct err *e)
+{
+	struct pdf p;
+	struct err fe;
+	cairo_surface_t *s = NULL;
+	PangoFontMap *map = NULL;
+	cairo_status_t st;
+	enum mm_err rc;
+	size_t start = out->len;
+	const char *why = NULL;
+
+	memset(&p, 0, sizeof(p));
+	memset(&fe, 0, sizeof(fe));
+	if (info != NULL)
+		memset(info, 0, sizeof(*info));
+	if (d == NULL || d->failed)
+		return err_set(e, MM_EINVAL, "文書の作成が途中で失敗したため、PDF を出力できません");
+	p.d = d;
+	p.en = d->lang != NULL && strcmp(d->lang, "en") == 0;
+	if (fonts == PDF_FONTS_DOCUMENT) {
+		p.fonts = doc_fonts_new(d->lang);
+		if (p.fonts == NULL) {
+			rc = err_set(e, MM_ENOMEM, "PDF を作成できません（メモリ不足）");
+			goto fail;
+		}
+		collect(d, p.fonts);
+		map = doc_fonts_map(p.fonts, &fe);
+		if (map == NULL)
+			why = fe.msg;
+	}
+	p.kept = g_ptr_array_new_with_free_func(free_kept);
+	rc = open_pdf(d, out, &s, &p.cr, e);
+	if (rc != MM_OK)
+		goto fail;
+	set_context(&p, map);
+	measure(&p);
+	if (map != NULL && p.unknown > 0 && !p.oom) {
+		why = "a character has no glyph in the cut faces";
+		g_object_unref(map);
+		map = NULL;
+		set_context(&p, NULL);
+		measure(&p);
+	}
 	if (!p.oom)
-		run(&p);
+		draw(&p);
+	if (map != NULL && p.unknown > 0 && !p.oom) {
+		/* a character only the drawing found: start again */
+		why = "a character drawn has no glyph in the cut faces";
+		g_object_unref(map);
+		map = NULL;
+		g_object_unref(p.pc);
+		p.pc = NULL;
+		cairo_destroy(p.cr);
+		p.cr = NULL;
+		cairo_surface_destroy(s);
+		s = NULL;
+		out->len = start;
+		rc = open_pdf(d, out, &s, &p.cr, e);
+		if (rc != MM_OK)
+			goto fail;
+		set_context(&p, NULL);
+		measure(&p);
+		if (!p.oom)
+			draw(&p);
+	}
 	if (p.oom) {
 		rc = err_set(e, MM_ENOMEM, "PDF を作成できません（メモリ不足）");
 		goto fail;
 	}
+	drop_kept(&p);
+	g_object_unref(p.pc);
+	p.pc = NULL;
 	cairo_destroy(p.cr);
 	p.cr = NULL;
 	cairo_surface_finish(s);
@@ -724,6 +1005,12 @@ pdf_out(const struct doc *d, struct buf *out, struct err *e)
 		    err_set(e, MM_EIO, "PDF を書き出せません: %s", cairo_status_to_string(st));
 		goto fail;
 	}
+	if (info != NULL) {
+		info->pages = p.page;
+		info->fonts = map != NULL ? PDF_FONTS_DOCUMENT : PDF_FONTS_SYSTEM;
+		if (why != NULL)
+			g_strlcpy(info->why, why, sizeof(info->why));
+	}
 	rc = MM_OK;
 	goto done;
 fail:
@@ -732,13 +1019,22 @@ fail:
 		out->data[start] = '\0';
 	}
 done:
+	if (p.kept != NULL)
+		g_ptr_array_free(p.kept, TRUE);
 	if (p.pc != NULL)
 		g_object_unref(p.pc);
-	if (fo != NULL)
-		cairo_font_options_destroy(fo);
 	if (p.cr != NULL)
 		cairo_destroy(p.cr);
 	if (s != NULL)
 		cairo_surface_destroy(s);
+	if (map != NULL)
+		g_object_unref(map);
+	doc_fonts_free(p.fonts);
 	return rc;
+}
+
+enum mm_err
+pdf_out(const struct doc *d, struct buf *out, struct err *e)
+{
+	return pdf_write(d, PDF_FONTS_DOCUMENT, out, NULL, e);
 }

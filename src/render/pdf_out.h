@@ -9,9 +9,31 @@
 #include "util/buf.h"
 #include "util/err.h"
 
-/* pdf_out — D as a PDF, appended to OUT. Returns MM_OK, or MM_ENOMEM /
- * MM_EIO with a message (OUT then holds nothing usable). Thread-safe:
- * each call has its own cairo surface. */
+/* the fonts a PDF is drawn with */
+enum pdf_fonts {
+	PDF_FONTS_DOCUMENT = 0, /* the faces cut down to the document's characters */
+	PDF_FONTS_SYSTEM        /* the installed faces as they are */
+};
+
+/* what pdf_write did */
+struct pdf_info {
+	int pages;
+	enum pdf_fonts fonts;   /* the fonts the PDF was drawn with */
+	char why[160];          /* when PDF_FONTS_DOCUMENT was asked for and not used */
+};
+
+/* pdf_out — D as a PDF, appended to OUT: pdf_write with
+ * PDF_FONTS_DOCUMENT. */
 enum mm_err pdf_out(const struct doc *d, struct buf *out, struct err *e);
+
+/* pdf_write — D as a PDF, appended to OUT, drawn with FONTS; the same
+ * pages either way. With PDF_FONTS_DOCUMENT, a document that the cut faces
+ * can not draw as the installed faces would (a character they lack) is
+ * drawn with the system's fonts. INFO (may be NULL) tells what was done.
+ * Returns MM_OK, or MM_EINVAL / MM_ENOMEM / MM_EIO with a message (OUT
+ * then holds nothing usable). Thread-safe: each call has its own cairo
+ * surface and font map. */
+enum mm_err pdf_write(const struct doc *d, enum pdf_fonts fonts, struct buf *out,
+    struct pdf_info *info, struct err *e);
 
 #endif

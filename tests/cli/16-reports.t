@@ -4,6 +4,9 @@
 # chart page rendered with pdftoppm and not blank, DOCX with the charts
 # as picture parts, Markdown), mamori diagnose sheet (blank and filled),
 # mamori org pledge sheet; a draft has no report; bad options refused.
+# The fonts cut down to the document's characters are written under
+# $TMPDIR and removed afterwards; with no usable $TMPDIR the document is
+# drawn with the installed fonts and is just as complete.
 . "$(dirname "$0")/lib.sh"
 
 init_db t "報告テスト株式会社"
@@ -65,6 +68,26 @@ PY
 		fi
 	else
 		skip "chart page: pdftoppm or python3 is missing"
+	fi
+
+	mkdir "$T/tmp"
+	(TMPDIR="$T/tmp"; export TMPDIR; mm diagnose report "$R2" --org t -o "$T/cut.pdf") \
+	    >"$OUT" 2>"$ERR" </dev/null
+	ok $? "the report with the cut fonts under \$TMPDIR"
+	is "$(ls -A "$T/tmp")" "" "… which are removed afterwards"
+	(TMPDIR="$T/none/such"; export TMPDIR; mm diagnose report "$R2" --org t -o "$T/sys.pdf") \
+	    >"$OUT" 2>"$ERR" </dev/null
+	ok $? "the report when \$TMPDIR can not be written"
+	pdftotext "$T/sys.pdf" "$T/sys.txt" 2>/dev/null
+	has "$T/sys.txt" "$TOTAL 点 / 100 点" "… is complete"
+	pdffonts "$T/sys.pdf" >"$T/sysfonts.txt" 2>&1
+	has "$T/sysfonts.txt" "NotoSerifCJK" "… with the installed fonts embedded"
+	cut=$(wc -c <"$T/cut.pdf")
+	sys=$(wc -c <"$T/sys.pdf")
+	if [ "$((cut * 3))" -lt "$sys" ]; then
+		pass "… which weigh more than three times the cut ones ($sys against $cut bytes)"
+	else
+		fail "… which weigh more than three times the cut ones ($sys against $cut bytes)"
 	fi
 
 	run diagnose sheet --org t -o "$T/sheet.pdf"

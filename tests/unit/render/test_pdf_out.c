@@ -7,7 +7,11 @@
  * breaks never leave a blank page; a doc
  * whose building failed is refused; bold markers never reach the page;
  * a long table repeats its header row on the next page; 300 articles
- * render in a reasonable time (printed). */
+ * render in a reasonable time (printed). Drawn with the faces cut down to
+ * the document's characters, a document (Japanese with bold spans, a
+ * table and charts; English) looks exactly as drawn with the installed
+ * faces (pdftoppm's pixels), in a far smaller file; a character the cut
+ * faces lack makes the document be drawn with the system's fonts. */
 #include "support/mm_test.h"
 
 #include <fcntl.h>
@@ -16,6 +20,8 @@
 #include <time.h>
 
 #include "render/pdf_out.h"
+
+#include <glib.h>
 
 extern char **environ;
 
@@ -409,6 +415,141 @@ test_300_articles(void **state)
 	doc_free(d);
 }
 
+/* D drawn with FONTS into PATH; what pdf_write did in INFO, the size */
+static size_t
+write_with(const struct doc *d, enum pdf_fonts fonts, const char *path, struct pdf_info *info)
+{
+	struct buf b;
+	struct err e;
+	size_t n;
+
+	buf_init(&b, 0);
+	err_clear(&e);
+	assert_ok(pdf_write(d, fonts, &b, info, &e), e);
+	assert_memory_equal(b.data, "%PDF-", 5);
+	assert_true(g_file_set_contents(path, b.data, (gssize)b.len, NULL));
+	n = b.len;
+	buf_free(&b);
+	return n;
+}
+
+/* the pages of A and B as pdftoppm draws them at 60 dpi: the same pixels */
+static void
+assert_same_pages(const char *a, const char *b, int pages)
+{
+	char *aargv[] = { "pdftoppm", "-r", "60", (char *)a, "pa", NULL };
+	char *bargv[] = { "pdftoppm", "-r", "60", (char *)b, "pb", NULL };
+	struct buf ignored;
+	int i;
+
+	buf_init(&ignored, 0);
+	assert_int_equal(run_cmd(aargv, &ignored), 0);
+	assert_int_equal(run_cmd(bargv, &ignored), 0);
+	buf_free(&ignored);
+	for (i = 1; i <= pages; i++) {
+		char pa[32], pb[32], *da = NULL, *db = NULL;
+		gsize la = 0, lb = 0;
+
+		/* pdftoppm pads the page number to the width of the last one */
+		snprintf(pa, sizeof(pa), pages >= 10 ? "pa-%02d.ppm" : "pa-%d.ppm", i);
+		snprintf(pb, sizeof(pb), pages >= 10 ? "pb-%02d.ppm" : "pb-%d.ppm", i);
+		assert_true(g_file_get_contents(pa, &da, &la, NULL));
+		assert_true(g_file_get_contents(pb, &db, &lb, NULL));
+		assert_true(la > 1000);
+		assert_int_equal(la, lb);
+		if (memcmp(da, db, la) != 0)
+			fail_msg("page %d of %s and %s differ", i, a, b);
+		g_free(da);
+		g_free(db);
+		unlink(pa);
+		unlink(pb);
+	}
+}
+
+static struct doc *
+charts_doc(void)
+{
+	static const struct chart_axis axes[] = {
+		{ "基本的対策", 16, 20 }, { "従業員としての対策", 30, 40 }, { "組織としての対策", 20, 40 },
+	};
+	static const struct chart_point pts[] = {
+		{ "2025-11-01", 48 }, { "2026-05-01", 61 }, { "2026-11-26", 66 },
+	};
+	static const double guides[] = { 50, 70, 100 };
+	struct doc *d = doc_new("自社診断 結果報告書", ORG, "2026年11月26日", "ja");
+
+	assert_non_null(d);
+	d->subtitle = strdup("第2回（総務部）");
+	doc_heading(d, 1, "診断の結果");
+	doc_chart_radar(d, "分野ごとの得点（鬱蒼）", axes, 3);
+	doc_paragraph(d, "前回より **5 点（薔薇）** 上がりました。");
+	doc_chart_trend(d, "得点の推移", pts, 3, 0, 100, guides, 3);
+	assert_false(d->failed);
+	return d;
+}
+
+static struct doc *
+english_doc(void)
+{
+	struct doc *d = doc_new("Information Security Rules", "Test Trading Co., Ltd.",
+	    "26 November 2026", "en");
+
+	assert_non_null(d);
+	doc_heading(d, 1, "Chapter 1 AVATAR, WAVE and Type");
+	doc_article(d, "Purpose", "These rules set out, for Tokyo and Yokohama offices, what every "
+	    "employee does to protect the information assets. **Very important**: report at once.");
+	doc_list_item(d, false, 1, "Passwords have at least 12 characters.");
+	assert_false(d->failed);
+	return d;
+}
+
+static void
+test_cut_faces_draw_the_same(void **state)
+{
+	struct doc *docs[3];
+	struct pdf_info cut, sys;
+	size_t i, ncut, nsys;
+
+	(void)state;
+	docs[0] = english_doc();
+	docs[1] = sample();
+	docs[2] = charts_doc();
+	for (i = 0; i < 3; i++) {
+		ncut = write_with(docs[i], PDF_FONTS_DOCUMENT, "cut.pdf", &cut);
+		nsys = write_with(docs[i], PDF_FONTS_SYSTEM, "sys.pdf", &sys);
+		assert_int_equal(cut.fonts, PDF_FONTS_DOCUMENT);
+		assert_string_equal(cut.why, "");
+		assert_int_equal(sys.fonts, PDF_FONTS_SYSTEM);
+		assert_int_equal(cut.pages, sys.pages);
+		assert_int_equal(pdf_pages("cut.pdf"), cut.pages);
+		print_message("document %zu: %d pages, %zu bytes with the cut faces, %zu without\n",
+		    i, cut.pages, ncut, nsys);
+		assert_true(ncut * 2 < nsys);
+		assert_same_pages("cut.pdf", "sys.pdf", cut.pages);
+		doc_free(docs[i]);
+	}
+}
+
+static void
+test_character_the_faces_lack(void **state)
+{
+	struct doc *d = doc_new("絵文字のある文書", ORG, "2026年11月26日", "ja");
+	struct pdf_info info;
+	struct buf text;
+
+	(void)state;
+	assert_non_null(d);
+	doc_paragraph(d, "笑顔 \xf0\x9f\x98\x80 の絵文字は Noto CJK にない。");
+	assert_false(d->failed);
+	write_with(d, PDF_FONTS_DOCUMENT, "emoji.pdf", &info);
+	assert_int_equal(info.fonts, PDF_FONTS_SYSTEM);
+	assert_has(info.why, "glyph");
+	pdf_text("emoji.pdf", &text);
+	assert_has(buf_cstr(&text), "の絵文字は");
+	buf_free(&text);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -420,6 +561,8 @@ main(void)
 		cmocka_unit_test(test_odd_input),
 		cmocka_unit_test(test_long_table_repeats_header),
 		cmocka_unit_test(test_300_articles),
+		cmocka_unit_test(test_cut_faces_draw_the_same),
+		cmocka_unit_test(test_character_the_faces_lack),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

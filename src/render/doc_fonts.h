@@ -1,0 +1,55 @@
+/* doc_fonts.h — the fonts one PDF is drawn with: the three Noto CJK JP
+ * faces the renderer uses (sans-serif regular and bold, serif regular),
+ * each cut down to the characters the document uses, in a pango font map
+ * of their own. Internal to src/render (pdf_out.c, chart_cairo.c). */
+#ifndef MM_DOC_FONTS_H
+#define MM_DOC_FONTS_H
+
+#include <pango/pangocairo.h>
+
+#include "util/err.h"
+
+#define FONT_SANS "Noto Sans CJK JP"
+#define FONT_SERIF "Noto Serif CJK JP"
+
+/* the faces */
+enum doc_face {
+	DOC_FACE_SERIF = 0,   /* FONT_SERIF regular: body text */
+	DOC_FACE_SANS,        /* FONT_SANS regular */
+	DOC_FACE_SANS_BOLD,   /* FONT_SANS bold: headings, bold spans */
+	DOC_NFACES
+};
+
+struct doc_fonts;
+
+/* doc_fonts_new — empty sets of characters, one per face, for a document
+ * in LANG ("ja", "en"; NULL: "ja"); NULL when out of memory. Printable
+ * ASCII and the characters pango may add itself (hyphens at a break, the
+ * replacement character) are always in them. */
+struct doc_fonts *doc_fonts_new(const char *lang);
+
+/* doc_fonts_add — the characters of TEXT (UTF-8; NULL adds nothing) are
+ * set in FACE. Invalid UTF-8 adds U+FFFD, as pango draws it. */
+void doc_fonts_add(struct doc_fonts *f, enum doc_face face, const char *text);
+
+/* doc_fonts_face — the face pango chose for FONT, or DOC_NFACES when it is
+ * none of the three. */
+enum doc_face doc_fonts_face(PangoFont *font);
+
+/* doc_fonts_map — a new font map that holds only the three faces, each
+ * cut down to its characters in F (with the glyphs their layout features
+ * may substitute, so that pango shapes the text as with the whole faces).
+ * A character a face lacks makes pango take it from another face: the
+ * caller checks that every run is set in the face it asked for
+ * (doc_fonts_face).
+ * The faces are written to a directory of F's own under $TMPDIR (or
+ * /tmp) that lives until doc_fonts_free(F), which must come after everything drawn with
+ * the map is finished. Returns NULL with a message in E when a face is
+ * not installed, can not be cut or written; the caller then draws with
+ * the system's fonts. The caller unrefs the map. */
+PangoFontMap *doc_fonts_map(struct doc_fonts *f, struct err *e);
+
+/* doc_fonts_free — F and its directory. NULL is allowed. */
+void doc_fonts_free(struct doc_fonts *f);
+
+#endif
