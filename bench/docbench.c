@@ -3,7 +3,11 @@
  * organisation SLUG in database DB. Each is built and written once to
  * warm up (fonts, font map, catalog), then N times; the median time of
  * building the document, of writing it as PDF, and of both is printed as
- * "name build_ms pdf_ms total_ms pages_bytes". The warm-up's PDF and a
+ * "name build_ms pdf_ms total_ms bytes fonts system_pdf_ms system_bytes":
+ * FONTS is "cut" when the PDF was drawn with the faces cut down to the
+ * document's characters (pdf_out's way), "installed" when it fell back to
+ * the installed faces; the last two are N more PDFs drawn with the
+ * installed faces, for comparison. The warm-up's PDF and a
  * DOCX of each document are written to OUTDIR for the reference
  * (LibreOffice converting the same DOCX), see bench/documents.
  *
@@ -100,19 +104,20 @@ static int
 measure(struct ctx *c, const char *which, int n, const char *outdir)
 {
 	double *tb = calloc((size_t)n, sizeof(double)), *tp = calloc((size_t)n, sizeof(double));
-	double *tt = calloc((size_t)n, sizeof(double));
+	double *tt = calloc((size_t)n, sizeof(double)), *ts = calloc((size_t)n, sizeof(double));
 	char name[64];
 	struct buf b;
 	struct err e;
 	struct doc *d;
-	size_t bytes = 0;
+	struct pdf_info info;
+	size_t bytes = 0, sys_bytes = 0;
 	int i, rc = 1;
 
 	buf_init(&b, 256u * 1024 * 1024);
-	if (tb == NULL || tp == NULL || tt == NULL || (d = build(c, which)) == NULL)
+	if (tb == NULL || tp == NULL || tt == NULL || ts == NULL || (d = build(c, which)) == NULL)
 		goto done;
 	err_clear(&e);
-	if (pdf_out(d, &b, &e) != MM_OK) {
+	if (pdf_write(d, PDF_FONTS_DOCUMENT, &b, &info, &e) != MM_OK) {
 		fprintf(stderr, "docbench: %s\n", e.msg);
 		doc_free(d);
 		goto done;
@@ -123,6 +128,20 @@ measure(struct ctx *c, const char *which, int n, const char *outdir)
 	if (docx_out(d, &b, &e) == MM_OK) {
 		snprintf(name, sizeof(name), "%s.docx", which);
 		write_file(outdir, name, &b);
+	}
+	if (info.fonts != PDF_FONTS_DOCUMENT)
+		fprintf(stderr, "docbench: %s drawn with the installed faces: %s\n", which, info.why);
+	for (i = 0; i < n; i++) {
+		double t0;
+
+		buf_reset(&b);
+		t0 = now_ms();
+		if (pdf_write(d, PDF_FONTS_SYSTEM, &b, NULL, &e) != MM_OK) {
+			doc_free(d);
+			goto done;
+		}
+		ts[i] = now_ms() - t0;
+		sys_bytes = b.len;
 	}
 	doc_free(d);
 	for (i = 0; i < n; i++) {
@@ -143,13 +162,16 @@ measure(struct ctx *c, const char *which, int n, const char *outdir)
 		tp[i] = t2 - t1;
 		tt[i] = t2 - t0;
 	}
-	printf("%s %.1f %.1f %.1f %zu\n", which, median(tb, n), median(tp, n), median(tt, n), bytes);
+	printf("%s %.1f %.1f %.1f %zu %s %.1f %zu\n", which, median(tb, n), median(tp, n),
+	    median(tt, n), bytes, info.fonts == PDF_FONTS_DOCUMENT ? "cut" : "installed",
+	    median(ts, n), sys_bytes);
 	rc = 0;
 done:
 	buf_free(&b);
 	free(tb);
 	free(tp);
 	free(tt);
+	free(ts);
 	return rc;
 }
 

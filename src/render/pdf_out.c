@@ -142,9 +142,33 @@ face_quark(void)
 	return (GQuark)q;
 }
 
+/* whether byte OFFSET of LAY's text is in a bold span */
+static bool
+in_bold_span(PangoLayout *lay, int offset)
+{
+	PangoAttrList *al = pango_layout_get_attributes(lay);
+	PangoAttrIterator *it;
+	bool bold = false;
+	int start, end;
+
+	if (al == NULL)
+		return false;
+	it = pango_attr_list_get_iterator(al);
+	do {
+		pango_attr_iterator_range(it, &start, &end);
+		if (offset >= start && offset < end) {
+			bold = pango_attr_iterator_get(it, PANGO_ATTR_WEIGHT) != NULL;
+			break;
+		}
+	} while (pango_attr_iterator_next(it));
+	pango_attr_iterator_destroy(it);
+	return bold;
+}
+
 /* count what LAY sets without a glyph and, with the cut faces, what it
  * sets in a face other than the one asked for (the cut face lacked the
- * character and pango took another) */
+ * character and pango took another): the layout's face, and BOLD in its
+ * bold spans */
 static void
 check(struct pdf *p, PangoLayout *lay)
 {
@@ -157,9 +181,11 @@ check(struct pdf *p, PangoLayout *lay)
 	for (l = pango_layout_get_lines_readonly(lay); l != NULL; l = l->next)
 		for (r = ((PangoLayoutLine *)l->data)->runs; r != NULL; r = r->next) {
 			PangoGlyphItem *run = r->data;
-			int got = (int)doc_fonts_face(run->item->analysis.font);
+			int face = want & 0xFF;
 
-			if (got != (want & 0xFF) && !((want & 0x100) && got == BOLD))
+			if ((want & 0x100) && in_bold_span(lay, run->item->offset))
+				face = BOLD;
+			if ((int)doc_fonts_face(run->item->analysis.font) != face)
 				p->unknown++;
 		}
 }
@@ -960,7 +986,7 @@ pdf_write(const struct doc *d, enum pdf_fonts fonts, struct buf *out, struct pdf
 	set_context(&p, map);
 	measure(&p);
 	if (map != NULL && p.unknown > 0 && !p.oom) {
-		why = "a character has no glyph in the cut faces";
+		why = "a cut face lacks a character of the document";
 		g_object_unref(map);
 		map = NULL;
 		set_context(&p, NULL);
@@ -970,7 +996,7 @@ pdf_write(const struct doc *d, enum pdf_fonts fonts, struct buf *out, struct pdf
 		draw(&p);
 	if (map != NULL && p.unknown > 0 && !p.oom) {
 		/* a character only the drawing found: start again */
-		why = "a character drawn has no glyph in the cut faces";
+		why = "a cut face lacks a character drawn";
 		g_object_unref(map);
 		map = NULL;
 		g_object_unref(p.pc);

@@ -11,7 +11,9 @@
  * the document's characters, a document (Japanese with bold spans, a
  * table and charts; English) looks exactly as drawn with the installed
  * faces (pdftoppm's pixels), in a far smaller file; a character the cut
- * faces lack makes the document be drawn with the system's fonts. */
+ * faces lack makes the document be drawn with the system's fonts, and so
+ * does one that the body's face lacks while a heading's face has it
+ * (pango would take it from the heading's face). */
 #include "support/mm_test.h"
 
 #include <fcntl.h>
@@ -543,10 +545,31 @@ test_character_the_faces_lack(void **state)
 	assert_false(d->failed);
 	write_with(d, PDF_FONTS_DOCUMENT, "emoji.pdf", &info);
 	assert_int_equal(info.fonts, PDF_FONTS_SYSTEM);
-	assert_has(info.why, "glyph");
+	assert_has(info.why, "lacks");
 	pdf_text("emoji.pdf", &text);
 	assert_has(buf_cstr(&text), "の絵文字は");
 	buf_free(&text);
+	doc_free(d);
+}
+
+/* U+9FEB is in Noto Sans CJK JP, not in Noto Serif CJK JP */
+static void
+test_character_only_another_face_has(void **state)
+{
+	struct doc *d = doc_new("字形のない文字", ORG, "2026年11月26日", "ja");
+	struct pdf_info cut, sys;
+
+	(void)state;
+	assert_non_null(d);
+	doc_heading(d, 1, "見出しの \xe9\xbf\xab");
+	doc_paragraph(d, "本文の \xe9\xbf\xab は明朝体にない。");
+	assert_false(d->failed);
+	write_with(d, PDF_FONTS_DOCUMENT, "other.pdf", &cut);
+	assert_int_equal(cut.fonts, PDF_FONTS_SYSTEM);
+	assert_has(cut.why, "lacks");
+	write_with(d, PDF_FONTS_SYSTEM, "other-sys.pdf", &sys);
+	assert_int_equal(cut.pages, sys.pages);
+	assert_same_pages("other.pdf", "other-sys.pdf", sys.pages);
 	doc_free(d);
 }
 
@@ -563,6 +586,7 @@ main(void)
 		cmocka_unit_test(test_300_articles),
 		cmocka_unit_test(test_cut_faces_draw_the_same),
 		cmocka_unit_test(test_character_the_faces_lack),
+		cmocka_unit_test(test_character_only_another_face_has),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
