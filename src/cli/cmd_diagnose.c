@@ -381,6 +381,8 @@ cmd_diagnose(struct cli *c, int argc, char **argv)
 	if (sub != NULL && strcmp(sub, "list") != 0 && strcmp(sub, "show") != 0 &&
 	    strcmp(sub, "compare") != 0 && strcmp(sub, "org") != 0 && !doc_sub)
 		return cli_usage(DIAG_SYNOPSIS, "不明な指定です: %s", sub);
+	if (doc_sub)
+		cli_doc_prepare(g.format);
 	if (!cli_open(c, &a, false))
 		return CLI_FAIL;
 	err_clear(&e);

@@ -12,6 +12,7 @@
 #include "app/role_holder_service.h"
 #include "cli/asset_print.h"
 #include "cli/cli.h"
+#include "cli/doc_write.h"
 #include "cli/opt.h"
 #include "util/clock.h"
 #include "util/fileio.h"
@@ -467,6 +468,7 @@ cmd_doc(struct cli *c, int argc, char **argv)
 	}
 	if ((rc = check_args(&d)) != CLI_OK)
 		return rc;
+	cli_doc_prepare(d.format);   /* the fonts load while the database opens */
 	if (!cli_open(c, &a, false))
 		return CLI_FAIL;
 	err_clear(&e);

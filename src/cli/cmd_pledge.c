@@ -47,6 +47,7 @@ cmd_pledge(struct cli *c, int argc, char **argv)
 		return cli_usage(PLEDGE_SYNOPSIS, "--lang は ja か en です");
 	if (cli_doc_to_terminal(format, file))
 		return cli_usage(PLEDGE_SYNOPSIS, "PDF と DOCX は -o FILE で書き出し先を指定してください");
+	cli_doc_prepare(format);
 	if ((labels = report_labels(lang)) == NULL) {
 		fputs("mamori: 文書の文言 (locale/*/report.json) がありません\n", stderr);
 		return CLI_FAIL;

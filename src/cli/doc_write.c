@@ -23,6 +23,13 @@ cli_doc_to_terminal(const char *format, const char *file)
 	return file == NULL && strcmp(format, "md") != 0 && isatty(STDOUT_FILENO);
 }
 
+void
+cli_doc_prepare(const char *format)
+{
+	if (format != NULL && strcmp(format, "pdf") == 0)
+		pdf_prepare();
+}
+
 int
 cli_doc_write(const struct doc *d, const char *format, const char *file)
 {

@@ -14,6 +14,10 @@ bool cli_doc_format_ok(const char *format);
  * NULL and standard output is a terminal: the caller refuses. */
 bool cli_doc_to_terminal(const char *format, const char *file);
 
+/* cli_doc_prepare — a command about to write a document as FORMAT lets
+ * the PDF writer load its fonts meanwhile (pdf_prepare). */
+void cli_doc_prepare(const char *format);
+
 /* cli_doc_write — D as FORMAT into FILE (NULL: standard output); on
  * success a line on standard error names the file. Returns CLI_OK or
  * CLI_FAIL (the reason printed). */

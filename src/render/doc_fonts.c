@@ -12,13 +12,13 @@
  *
  * The text is shaped the same: a cut face keeps, for its characters, the
  * glyphs, their metrics and the glyphs its layout features may substitute.
- * Two kinds of feature are left out, because they never apply to what
- * the renderer draws and they would double the glyphs kept: the vertical
- * ones (pango lays out horizontal text) and, in a Japanese document,
- * 'locl': in a JP face its lookups select the Chinese and Korean forms
- * and change no glyph of Japanese text, whatever the script of the run.
- * For another language it is kept (in English, Latin runs take other
- * digits by it). The unit test shapes kana, kanji and Latin both ways.
+ * Only the vertical features are left out (pango lays out horizontal
+ * text); 'locl' stays although its Chinese and Korean forms nearly
+ * double the glyphs kept: pango shapes a Latin run of a Japanese text
+ * as English, and in English 'locl' gives digits other glyphs. The
+ * 'BASE' table (baselines: pango aligns runs of different faces by it)
+ * is kept as it is. The unit tests shape kana, kanji and Latin both
+ * ways, and compare whole pages drawn both ways.
  *
  * Each cut face is a file (pango and cairo open fonts by file name) in a
  * directory of the document's own, under a name used once in the
@@ -57,6 +57,7 @@ static struct face {
 };
 static pthread_once_t faces_once = PTHREAD_ONCE_INIT;
 static atomic_ulong serial;
+static atomic_flag preparing = ATOMIC_FLAG_INIT;
 
 /* the features that are not kept (see the top of the file) */
 static const char *const dropped_features[] = {
@@ -70,7 +71,6 @@ static const hb_codepoint_t always[] = { 0x00AD, 0x2010, 0x2011, 0x2026, 0xFFFD 
 
 struct doc_fonts {
 	hb_set_t *chars[NFACES];
-	bool ja;                   /* a Japanese document: 'locl' is left out */
 	char *dir;                 /* NULL until doc_fonts_map */
 	char *files[NFACES];
 };
@@ -139,8 +139,28 @@ find_faces(void)
 		find_face(&faces[i]);
 }
 
+static gpointer
+prepare_thread(gpointer unused)
+{
+	(void)unused;
+	pthread_once(&faces_once, find_faces);
+	return NULL;
+}
+
+void
+doc_fonts_prepare(void)
+{
+	GThread *t;
+
+	if (atomic_flag_test_and_set(&preparing))
+		return;
+	t = g_thread_try_new("mamori-fonts", prepare_thread, NULL, NULL);
+	if (t != NULL)
+		g_thread_unref(t);
+}
+
 struct doc_fonts *
-doc_fonts_new(const char *lang)
+doc_fonts_new(void)
 {
 	struct doc_fonts *f = calloc(1, sizeof(*f));
 	hb_codepoint_t c;
@@ -149,7 +169,6 @@ doc_fonts_new(const char *lang)
 
 	if (f == NULL)
 		return NULL;
-	f->ja = lang == NULL || strcmp(lang, "ja") == 0;
 	for (k = 0; k < NFACES; k++) {
 		f->chars[k] = hb_set_create();
 		for (c = 0x20; c < 0x7F; c++)
@@ -222,9 +241,6 @@ cut_face(const struct doc_fonts *f, int k, const char *path, struct err *e)
 	for (i = 0; i < sizeof(dropped_features) / sizeof(dropped_features[0]); i++)
 		hb_set_del(hb_subset_input_set(in, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG),
 		    hb_tag_from_string(dropped_features[i], 4));
-	if (f->ja)
-		hb_set_del(hb_subset_input_set(in, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG),
-		    HB_TAG('l', 'o', 'c', 'l'));
 	/* the BASE table (baselines: pango aligns runs of different faces by
 	 * it) refers to no glyph; this harfbuzz can not cut it and drops it
 	 * unless told to pass it through as it is */

@@ -22,11 +22,16 @@ enum doc_face {
 
 struct doc_fonts;
 
-/* doc_fonts_new — empty sets of characters, one per face, for a document
- * in LANG ("ja", "en"; NULL: "ja"); NULL when out of memory. Printable
- * ASCII and the characters pango may add itself (hyphens at a break, the
- * replacement character) are always in them. */
-struct doc_fonts *doc_fonts_new(const char *lang);
+/* doc_fonts_prepare — start finding the installed faces on a thread of
+ * their own (fontconfig reads its configuration: a few milliseconds), so
+ * that a document drawn soon after finds them ready. Does nothing the
+ * second time. */
+void doc_fonts_prepare(void);
+
+/* doc_fonts_new — empty sets of characters, one per face (NULL when out
+ * of memory). Printable ASCII and the characters pango may add itself
+ * (hyphens at a break, the replacement character) are always in them. */
+struct doc_fonts *doc_fonts_new(void);
 
 /* doc_fonts_add — the characters of TEXT (UTF-8; NULL adds nothing) are
  * set in FACE. Invalid UTF-8 adds U+FFFD, as pango draws it. */

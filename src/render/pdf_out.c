@@ -64,6 +64,8 @@ struct pdf {
 	GPtrArray *kept;  /* struct kept: the measuring pass's layouts */
 	guint next;       /* the next one the drawing pass takes */
 	bool decor;       /* laying out a header or footer (not kept) */
+	GHashTable *lines; /* the layouts without a width, by face, size and
+	                    * text: shared by both passes and every page */
 };
 
 /* a layout made by the measuring pass, and what it was made of: the
@@ -249,11 +251,23 @@ static PangoLayout *
 layout(struct pdf *p, enum doc_face face, double pt, const char *text, double width,
     bool rich)
 {
-	PangoLayout *lay = take_kept(p, face, pt, text, width, rich);
+	PangoLayout *lay;
 	PangoFontDescription *fd;
+	char *key = NULL;
 
-	if (lay != NULL)
+	/* a layout without a width (a header, a page number, a list marker,
+	 * a table cell measured for its natural width) is never changed by
+	 * its caller: one serves every use of the same text */
+	if (width <= 0) {
+		key = g_strdup_printf("%d %g %d %s", (int)face, pt, (int)rich, text != NULL ? text : "");
+		lay = g_hash_table_lookup(p->lines, key);
+		if (lay != NULL) {
+			g_free(key);
+			return g_object_ref(lay);
+		}
+	} else if ((lay = take_kept(p, face, pt, text, width, rich)) != NULL) {
 		return lay;
+	}
 	lay = pango_layout_new(p->pc);
 	fd = pango_font_description_new();
 	pango_font_description_set_family(fd, face == SERIF ? FONT_SERIF : FONT_SANS);
@@ -268,7 +282,10 @@ layout(struct pdf *p, enum doc_face face, double pt, const char *text, double wi
 	pango_layout_set_line_spacing(lay, 1.5f);
 	set_rich_text(lay, text, rich);
 	g_object_set_qdata(G_OBJECT(lay), face_quark(), GINT_TO_POINTER(face + (rich ? 0x100 : 0)));
-	keep(p, lay, face, pt, text, width, rich);
+	if (key != NULL)
+		g_hash_table_insert(p->lines, key, g_object_ref(lay));
+	else
+		keep(p, lay, face, pt, text, width, rich);
 	return lay;
 }
 
@@ -910,6 +927,7 @@ set_context(struct pdf *p, PangoFontMap *map)
 	cairo_font_options_t *fo = cairo_font_options_create();
 
 	drop_kept(p);
+	g_hash_table_remove_all(p->lines);
 	p->cut = map != NULL;
 	if (p->pc != NULL)
 		g_object_unref(p->pc);
@@ -969,7 +987,7 @@ pdf_write(const struct doc *d, enum pdf_fonts fonts, struct buf *out, struct pdf
 	p.d = d;
 	p.en = d->lang != NULL && strcmp(d->lang, "en") == 0;
 	if (fonts == PDF_FONTS_DOCUMENT) {
-		p.fonts = doc_fonts_new(d->lang);
+		p.fonts = doc_fonts_new();
 		if (p.fonts == NULL) {
 			rc = err_set(e, MM_ENOMEM, "PDF を作成できません（メモリ不足）");
 			goto fail;
@@ -980,6 +998,7 @@ pdf_write(const struct doc *d, enum pdf_fonts fonts, struct buf *out, struct pdf
 			why = fe.msg;
 	}
 	p.kept = g_ptr_array_new_with_free_func(free_kept);
+	p.lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
 	rc = open_pdf(d, out, &s, &p.cr, e);
 	if (rc != MM_OK)
 		goto fail;
@@ -1019,6 +1038,7 @@ pdf_write(const struct doc *d, enum pdf_fonts fonts, struct buf *out, struct pdf
 		goto fail;
 	}
 	drop_kept(&p);
+	g_hash_table_remove_all(p.lines);
 	g_object_unref(p.pc);
 	p.pc = NULL;
 	cairo_destroy(p.cr);
@@ -1047,6 +1067,8 @@ fail:
 done:
 	if (p.kept != NULL)
 		g_ptr_array_free(p.kept, TRUE);
+	if (p.lines != NULL)
+		g_hash_table_destroy(p.lines);
 	if (p.pc != NULL)
 		g_object_unref(p.pc);
 	if (p.cr != NULL)
@@ -1057,6 +1079,12 @@ done:
 		g_object_unref(map);
 	doc_fonts_free(p.fonts);
 	return rc;
+}
+
+void
+pdf_prepare(void)
+{
+	doc_fonts_prepare();
 }
 
 enum mm_err

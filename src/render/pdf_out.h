@@ -22,6 +22,11 @@ struct pdf_info {
 	char why[160];          /* when PDF_FONTS_DOCUMENT was asked for and not used */
 };
 
+/* pdf_prepare — start loading what a PDF needs (the installed fonts) on
+ * a thread, so that a PDF written soon after does not wait for it; for a
+ * command that is about to write one. */
+void pdf_prepare(void);
+
 /* pdf_out — D as a PDF, appended to OUT: pdf_write with
  * PDF_FONTS_DOCUMENT. */
 enum mm_err pdf_out(const struct doc *d, struct buf *out, struct err *e);

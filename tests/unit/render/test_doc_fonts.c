@@ -2,9 +2,8 @@
  * (render/doc_fonts.h). For a text of every kana, full-width form and
  * Japanese punctuation and a block of common kanji, and a Latin text
  * with digits, ligatures and kerning pairs (shaped as a Latin run, as
- * pango does), each face cut for a Japanese and for an English document
- * shapes them (harfbuzz through pango's fonts, in the document's
- * language) into glyphs of the same advances, offsets and outline
+ * pango does), each cut face shapes them (harfbuzz through pango's
+ * fonts, in Japanese and in English) into glyphs of the same advances, offsets and outline
  * extents as the installed face, and never into .notdef; a
  * character set in one face only is in that face's cut alone;
  * doc_fonts_face tells the three faces apart; the cut files live in a
@@ -123,11 +122,11 @@ entries(const char *dir)
 	return n;
 }
 
-/* the faces cut for a document in LANG shape as the installed ones */
+/* the cut faces shape text in LANG as the installed ones */
 static void
 shape_the_same(const char *lang)
 {
-	struct doc_fonts *f = doc_fonts_new(lang);
+	struct doc_fonts *f = doc_fonts_new();
 	struct buf text;
 	struct err e;
 	PangoFontMap *map, *sys = pango_cairo_font_map_get_default();
@@ -184,7 +183,7 @@ test_cut_faces_shape_the_same(void **state)
 static void
 test_faces_hold_their_own_characters(void **state)
 {
-	struct doc_fonts *f = doc_fonts_new("ja");
+	struct doc_fonts *f = doc_fonts_new();
 	struct err e;
 	PangoFontMap *map;
 	PangoContext *pc;
