@@ -201,13 +201,21 @@ doc_fonts_add(struct doc_fonts *f, enum doc_face face, const char *text)
 enum doc_face
 doc_fonts_face(PangoFont *font)
 {
+	static gsize quark;
 	PangoFontDescription *fd;
 	const char *fam;
 	bool bold;
 	int k = NFACES;
+	gpointer known;
 
 	if (font == NULL)
 		return DOC_NFACES;
+	if (g_once_init_enter(&quark))
+		g_once_init_leave(&quark, g_quark_from_static_string("mamori-doc-face"));
+	/* kept on the font: a font object is asked for every run it sets */
+	known = g_object_get_qdata(G_OBJECT(font), (GQuark)quark);
+	if (known != NULL)
+		return (enum doc_face)(GPOINTER_TO_INT(known) - 1);
 	fd = pango_font_describe(font);
 	fam = pango_font_description_get_family(fd);
 	bold = pango_font_description_get_weight(fd) >= PANGO_WEIGHT_BOLD;
@@ -216,6 +224,7 @@ doc_fonts_face(PangoFont *font)
 	else if (fam != NULL && strcmp(fam, FONT_SANS) == 0)
 		k = bold ? DOC_FACE_SANS_BOLD : DOC_FACE_SANS;
 	pango_font_description_free(fd);
+	g_object_set_qdata(G_OBJECT(font), (GQuark)quark, GINT_TO_POINTER(k + 1));
 	return (enum doc_face)k;
 }
 

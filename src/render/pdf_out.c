@@ -132,8 +132,8 @@ set_rich_text(PangoLayout *lay, const char *text, bool rich)
 
 /* a new layout of TEXT in FAMILY at PT points, WIDTH wide (<= 0: no
  * wrapping); the caller unrefs it */
-/* the face a layout asked for (and 0x100 when bold spans may use BOLD),
- * kept on the layout for check() */
+/* the face a layout asked for (and 0x100 when bold spans may use BOLD,
+ * 0x200 once checked), kept on the layout for check() */
 static GQuark
 face_quark(void)
 {
@@ -170,13 +170,17 @@ in_bold_span(PangoLayout *lay, int offset)
 /* count what LAY sets without a glyph and, with the cut faces, what it
  * sets in a face other than the one asked for (the cut face lacked the
  * character and pango took another): the layout's face, and BOLD in its
- * bold spans */
+ * bold spans. A layout is checked once (the drawing pass takes the
+ * measuring pass's layouts). */
 static void
 check(struct pdf *p, PangoLayout *lay)
 {
 	int want = GPOINTER_TO_INT(g_object_get_qdata(G_OBJECT(lay), face_quark()));
 	GSList *l, *r;
 
+	if (want & 0x200)
+		return;
+	g_object_set_qdata(G_OBJECT(lay), face_quark(), GINT_TO_POINTER(want | 0x200));
 	p->unknown += pango_layout_get_unknown_glyphs_count(lay);
 	if (p->fonts == NULL || !p->cut)
 		return;
