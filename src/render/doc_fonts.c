@@ -14,8 +14,9 @@
  * glyphs, their metrics and the glyphs its layout features may substitute.
  * Only the vertical features are left out (pango lays out horizontal
  * text); 'locl' stays although its Chinese and Korean forms nearly
- * double the glyphs kept: pango shapes a Latin run of a Japanese text
- * as English, and in English 'locl' gives digits other glyphs. The
+ * double the glyphs kept (and the time to cut the faces): in Japanese
+ * runs it gives quotes and dashes their Japanese forms, and pango shapes
+ * a Latin run of a Japanese text as English, where it changes digits. The
  * 'BASE' table (baselines: pango aligns runs of different faces by it)
  * is kept as it is. The unit tests shape kana, kanji and Latin both
  * ways, and compare whole pages drawn both ways.

@@ -485,8 +485,11 @@ charts_doc(void)
 	doc_heading(d, 1, "診断の結果");
 	doc_chart_radar(d, "分野ごとの得点（鬱蒼）", axes, 3);
 	doc_paragraph(d, "前回より **5 点（薔薇）** 上がりました。");
-	/* Latin words with numbers: pango shapes them as English */
-	doc_paragraph(d, "ISO 27001 と Windows 11 の更新、Wi-Fi 6 の設定を 2026 年 4 月までに行う。");
+	/* Latin words with numbers: pango shapes them as English, where
+	 * 'locl' gives digits other glyphs; quotes and dashes in Japanese
+	 * text take their Japanese forms by 'locl' */
+	doc_paragraph(d, "ISO 27001 と Windows 11 の更新、Wi-Fi 6 の設定を 2026 年 4 月までに行う。"
+	    "“重要” と ‘注意’ の区別 — 例えば \"USB\" や 'PC' ‼");
 	doc_chart_trend(d, "得点の推移", pts, 3, 0, 100, guides, 3);
 	assert_false(d->failed);
 	return d;
