@@ -59,6 +59,7 @@ static struct face {
 static pthread_once_t faces_once = PTHREAD_ONCE_INIT;
 static atomic_ulong serial;
 static atomic_flag preparing = ATOMIC_FLAG_INIT;
+static GThread *preparer;   /* joined at exit, before libraries unload */
 
 /* the features that are not kept (see the top of the file) */
 static const char *const dropped_features[] = {
@@ -148,16 +149,26 @@ prepare_thread(gpointer unused)
 	return NULL;
 }
 
+static void
+join_preparer(void)
+{
+	if (preparer != NULL)
+		g_thread_join(preparer);
+	preparer = NULL;
+}
+
+/* The thread is joined by an exit handler: a command that fails before it
+ * draws anything must not unload the libraries under a running thread. */
 void
 doc_fonts_prepare(void)
 {
-	GThread *t;
-
 	if (atomic_flag_test_and_set(&preparing))
 		return;
-	t = g_thread_try_new("mamori-fonts", prepare_thread, NULL, NULL);
-	if (t != NULL)
-		g_thread_unref(t);
+	preparer = g_thread_try_new("mamori-fonts", prepare_thread, NULL, NULL);
+	if (preparer != NULL && atexit(join_preparer) != 0) {
+		g_thread_join(preparer);
+		preparer = NULL;
+	}
 }
 
 struct doc_fonts *

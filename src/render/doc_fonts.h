@@ -24,8 +24,8 @@ struct doc_fonts;
 
 /* doc_fonts_prepare — start finding the installed faces on a thread of
  * their own (fontconfig reads its configuration: a few milliseconds), so
- * that a document drawn soon after finds them ready. Does nothing the
- * second time. */
+ * that a document drawn soon after finds them ready; the process waits
+ * for that thread when it exits. Does nothing the second time. */
 void doc_fonts_prepare(void);
 
 /* doc_fonts_new — empty sets of characters, one per face (NULL when out
