@@ -117,7 +117,7 @@ measure(struct ctx *c, const char *which, int n, const char *outdir)
 	if (tb == NULL || tp == NULL || tt == NULL || ts == NULL || (d = build(c, which)) == NULL)
 		goto done;
 	err_clear(&e);
-	if (pdf_write(d, PDF_FONTS_DOCUMENT, &b, &info, &e) != MM_OK) {
+	if (pdf_write(d, 0, &b, &info, &e) != MM_OK) {
 		fprintf(stderr, "docbench: %s\n", e.msg);
 		doc_free(d);
 		goto done;
@@ -136,7 +136,7 @@ measure(struct ctx *c, const char *which, int n, const char *outdir)
 
 		buf_reset(&b);
 		t0 = now_ms();
-		if (pdf_write(d, PDF_FONTS_SYSTEM, &b, NULL, &e) != MM_OK) {
+		if (pdf_write(d, PDF_SYSTEM_FONTS, &b, NULL, &e) != MM_OK) {
 			doc_free(d);
 			goto done;
 		}

@@ -64,6 +64,7 @@ struct pdf {
 	GPtrArray *kept;  /* struct kept: the measuring pass's layouts */
 	guint next;       /* the next one the drawing pass takes */
 	bool decor;       /* laying out a header or footer (not kept) */
+	bool pango_lines; /* PDF_PANGO_LINES */
 	GHashTable *lines; /* the layouts without a width, by face, size and
 	                    * text: shared by both passes and every page */
 };
@@ -311,15 +312,151 @@ layout_w(PangoLayout *lay)
 	return (double)w / PANGO_SCALE;
 }
 
+/* ---- drawing lines ------------------------------------------------ */
+
+/* the glyphs and clusters of consecutive runs in one cairo font */
+struct glyph_batch {
+	cairo_scaled_font_t *font;
+	const char *text;        /* the layout's text */
+	int start, end;          /* the bytes of text the batch covers */
+	GArray *glyphs;          /* cairo_glyph_t */
+	GArray *clusters;        /* cairo_text_cluster_t */
+};
+
+static void
+batch_flush(cairo_t *cr, struct glyph_batch *b)
+{
+	if (b->glyphs->len > 0 || b->clusters->len > 0) {
+		cairo_set_scaled_font(cr, b->font);
+		cairo_show_text_glyphs(cr, b->text + b->start, b->end - b->start,
+		    (cairo_glyph_t *)(void *)b->glyphs->data, (int)b->glyphs->len,
+		    (cairo_text_cluster_t *)(void *)b->clusters->data, (int)b->clusters->len, 0);
+	}
+	g_array_set_size(b->glyphs, 0);
+	g_array_set_size(b->clusters, 0);
+	b->font = NULL;
+}
+
+/* whether LINE can be drawn by show_line: left-to-right runs of glyphs
+ * without letter spacing, shapes, vertical baselines or missing glyphs
+ * (anything else is left to pango's renderer) */
+static bool
+plain_line(PangoLayoutLine *line)
+{
+	GSList *r;
+	int i;
+
+	for (r = line->runs; r != NULL; r = r->next) {
+		PangoGlyphItem *run = r->data;
+
+		if ((run->item->analysis.level & 1) != 0 || run->start_x_offset != 0 ||
+		    run->end_x_offset != 0 ||
+		    (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_CENTERED_BASELINE) != 0)
+			return false;
+		for (GSList *a = run->item->analysis.extra_attrs; a != NULL; a = a->next) {
+			PangoAttrType t = ((PangoAttribute *)a->data)->klass->type;
+
+			if (t != PANGO_ATTR_FONT_FEATURES && t != PANGO_ATTR_FALLBACK)
+				return false;
+		}
+		for (i = 0; i < run->glyphs->num_glyphs; i++)
+			if (run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+				return false;
+	}
+	return true;
+}
+
+/* LINE drawn as pango's renderer would with its origin at X0 + DX, Y0 + DY
+ * (X0, Y0 a cairo current point, as pango reads it back: cairo keeps
+ * points in 1/256; DX, DY in pango units), but the glyphs of consecutive
+ * runs set in one
+ * font go to cairo in one call: a run ends wherever the script changes,
+ * every few characters in Japanese text, and cairo's cost for a PDF is
+ * mostly per call. The text and clusters go with the glyphs, so that the
+ * text can be copied out of the PDF. */
+static void
+show_line(struct pdf *p, PangoLayoutLine *line, double x0, double y0, int dx, int dy)
+{
+	struct glyph_batch b;
+	GSList *r;
+	int x_off = 0;
+
+	if (p->pango_lines || !plain_line(line)) {
+		cairo_move_to(p->cr, x0 + (double)dx / PANGO_SCALE, y0 + (double)dy / PANGO_SCALE);
+		pango_cairo_show_layout_line(p->cr, line);
+		return;
+	}
+	memset(&b, 0, sizeof(b));
+	b.text = pango_layout_get_text(line->layout);
+	b.glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
+	b.clusters = g_array_new(FALSE, FALSE, sizeof(cairo_text_cluster_t));
+	for (r = line->runs; r != NULL; r = r->next) {
+		PangoGlyphItem *run = r->data;
+		PangoGlyphItemIter it;
+		cairo_scaled_font_t *font =
+		    pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font));
+		/* as pango_cairo_renderer_show_text_glyphs computes them */
+		double base_x = x0 + (double)(dx + x_off) / PANGO_SCALE;
+		double base_y = y0 + (double)(dy - run->y_offset) / PANGO_SCALE;
+		int x_position = 0, i = 0;
+		bool more;
+
+		if (b.font != NULL && (font != b.font || run->item->offset != b.end))
+			batch_flush(p->cr, &b);
+		if (b.font == NULL) {
+			b.font = font;
+			b.start = b.end = run->item->offset;
+		}
+		for (more = pango_glyph_item_iter_init_start(&it, run, b.text); more;
+		    more = pango_glyph_item_iter_next_cluster(&it)) {
+			cairo_text_cluster_t c = { it.end_index - it.start_index, 0 };
+
+			for (; i < it.end_glyph; i++) {
+				PangoGlyphInfo *gi = &run->glyphs->glyphs[i];
+
+				if (gi->glyph != PANGO_GLYPH_EMPTY) {
+					cairo_glyph_t g;
+
+					g.index = gi->glyph;
+					g.x = base_x + (double)(x_position + gi->geometry.x_offset) / PANGO_SCALE;
+					g.y = gi->geometry.y_offset == 0 ? base_y :
+					    base_y + (double)gi->geometry.y_offset / PANGO_SCALE;
+					g_array_append_val(b.glyphs, g);
+					c.num_glyphs++;
+				}
+				x_position += gi->geometry.width;
+			}
+			if (c.num_bytes > 0 || c.num_glyphs > 0)
+				g_array_append_val(b.clusters, c);
+		}
+		b.end = run->item->offset + run->item->length;
+		x_off += pango_glyph_string_get_width(run->glyphs);
+	}
+	batch_flush(p->cr, &b);
+	g_array_free(b.glyphs, TRUE);
+	g_array_free(b.clusters, TRUE);
+}
+
 /* draw LAY with its top left corner at X, Y (drawing pass only) */
 static void
 place(struct pdf *p, PangoLayout *lay, double x, double y)
 {
+	PangoLayoutIter *it;
+
 	check(p, lay);
 	if (!p->draw)
 		return;
 	cairo_move_to(p->cr, x, y);
-	pango_cairo_show_layout(p->cr, lay);
+	cairo_get_current_point(p->cr, &x, &y);
+	it = pango_layout_get_iter(lay);
+	do {
+		PangoRectangle lr;
+
+		pango_layout_iter_get_line_extents(it, NULL, &lr);
+		show_line(p, pango_layout_iter_get_line_readonly(it), x, y, lr.x,
+		    pango_layout_iter_get_baseline(it));
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
 }
 
 /* ---- pages ---------------------------------------------------------- */
@@ -424,12 +561,14 @@ flow(struct pdf *p, PangoLayout *lay, double x)
 		}
 		if (p->draw) {
 			double bl = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+			double ox, oy;
 			PangoRectangle lr;
 
 			/* the line's own offset: indent, alignment */
 			pango_layout_iter_get_line_extents(it, NULL, &lr);
 			cairo_move_to(p->cr, x + (double)lr.x / PANGO_SCALE, top + bl - base);
-			pango_cairo_show_layout_line(p->cr, pango_layout_iter_get_line_readonly(it));
+			cairo_get_current_point(p->cr, &ox, &oy);
+			show_line(p, pango_layout_iter_get_line_readonly(it), ox, oy, 0, 0);
 		}
 		if (first < 0)
 			first = top + (ly0 - base);
@@ -970,7 +1109,7 @@ draw(struct pdf *p)
  * cairo stream and our own arrays report MM_ENOMEM. Thread-safe: the
  * surface, contexts and the document's font map are this call's own. */
 enum mm_err
-pdf_write(const struct doc *d, enum pdf_fonts fonts, struct buf *out, struct pdf_info *info,
+pdf_write(const struct doc *d, unsigned flags, struct buf *out, struct pdf_info *info,
     struct err *e)
 {
 	struct pdf p;
@@ -990,7 +1129,8 @@ pdf_write(const struct doc *d, enum pdf_fonts fonts, struct buf *out, struct pdf
 		return err_set(e, MM_EINVAL, "文書の作成が途中で失敗したため、PDF を出力できません");
 	p.d = d;
 	p.en = d->lang != NULL && strcmp(d->lang, "en") == 0;
-	if (fonts == PDF_FONTS_DOCUMENT) {
+	p.pango_lines = (flags & PDF_PANGO_LINES) != 0;
+	if (!(flags & PDF_SYSTEM_FONTS)) {
 		p.fonts = doc_fonts_new();
 		if (p.fonts == NULL) {
 			rc = err_set(e, MM_ENOMEM, "PDF を作成できません（メモリ不足）");
@@ -1094,5 +1234,5 @@ pdf_prepare(void)
 enum mm_err
 pdf_out(const struct doc *d, struct buf *out, struct err *e)
 {
-	return pdf_write(d, PDF_FONTS_DOCUMENT, out, NULL, e);
+	return pdf_write(d, 0, out, NULL, e);
 }

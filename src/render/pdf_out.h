@@ -15,11 +15,18 @@ enum pdf_fonts {
 	PDF_FONTS_SYSTEM        /* the installed faces as they are */
 };
 
+/* how pdf_write draws (flags; 0 is pdf_out's way). Both give the same
+ * pages, more slowly; for comparison in tests and benchmarks. */
+enum {
+	PDF_SYSTEM_FONTS = 1,   /* the installed faces, not cut down */
+	PDF_PANGO_LINES = 2     /* lines drawn by pango's renderer, a cairo call per run */
+};
+
 /* what pdf_write did */
 struct pdf_info {
 	int pages;
 	enum pdf_fonts fonts;   /* the fonts the PDF was drawn with */
-	char why[160];          /* when PDF_FONTS_DOCUMENT was asked for and not used */
+	char why[160];          /* when the cut faces were asked for and not used */
 };
 
 /* pdf_prepare — start loading what a PDF needs (the installed fonts) on
@@ -27,18 +34,17 @@ struct pdf_info {
  * command that is about to write one. */
 void pdf_prepare(void);
 
-/* pdf_out — D as a PDF, appended to OUT: pdf_write with
- * PDF_FONTS_DOCUMENT. */
+/* pdf_out — D as a PDF, appended to OUT: pdf_write with flags 0. */
 enum mm_err pdf_out(const struct doc *d, struct buf *out, struct err *e);
 
-/* pdf_write — D as a PDF, appended to OUT, drawn with FONTS; the same
- * pages either way. With PDF_FONTS_DOCUMENT, a document that the cut faces
- * can not draw as the installed faces would (a character they lack) is
- * drawn with the system's fonts. INFO (may be NULL) tells what was done.
+/* pdf_write — D as a PDF, appended to OUT, drawn as FLAGS (PDF_…) say.
+ * Without PDF_SYSTEM_FONTS a document that the cut faces can not draw as
+ * the installed faces would (a character they lack) is drawn with the
+ * installed faces. INFO (may be NULL) tells what was done.
  * Returns MM_OK, or MM_EINVAL / MM_ENOMEM / MM_EIO with a message (OUT
  * then holds nothing usable). Thread-safe: each call has its own cairo
  * surface and font map. */
-enum mm_err pdf_write(const struct doc *d, enum pdf_fonts fonts, struct buf *out,
+enum mm_err pdf_write(const struct doc *d, unsigned flags, struct buf *out,
     struct pdf_info *info, struct err *e);
 
 #endif
