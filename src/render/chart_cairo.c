@@ -189,8 +189,8 @@ write_buf(void *closure, const unsigned char *data, unsigned int len)
 	return buf_append(closure, data, len) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-enum mm_err
-chart_png(const struct doc_chart *c, double scale, struct buf *out, struct err *e)
+static enum mm_err
+draw_png(const struct doc_chart *c, double scale, struct buf *out, struct err *e)
 {
 	cairo_surface_t *s;
 	cairo_t *cr;
@@ -225,4 +225,17 @@ chart_png(const struct doc_chart *c, double scale, struct buf *out, struct err *
 		return buf_failed(out) ? err_set(e, MM_ENOMEM, "図が大きすぎるか、メモリが足りません") :
 		    err_set(e, MM_EIO, "図を PNG にできません: %s", cairo_status_to_string(st));
 	return MM_OK;
+}
+
+/* chart_png — see chart_cairo.h: draw_png with the process's drawing lock
+ * held (doc_fonts_lock) */
+enum mm_err
+chart_png(const struct doc_chart *c, double scale, struct buf *out, struct err *e)
+{
+	enum mm_err rc;
+
+	doc_fonts_lock();
+	rc = draw_png(c, scale, out, e);
+	doc_fonts_unlock();
+	return rc;
 }

@@ -28,7 +28,8 @@ void chart_cairo_texts(const struct doc_chart *c, void (*fn)(void *ctx, const ch
     void *ctx);
 
 /* chart_png — chart C as a PNG on white, its box scaled by SCALE (pixels
- * per unit), appended to OUT. MM_ENOMEM / MM_EIO with a message. */
+ * per unit), appended to OUT. MM_ENOMEM / MM_EIO with a message. Calls
+ * from several threads draw one at a time (doc_fonts_lock). */
 enum mm_err chart_png(const struct doc_chart *c, double scale, struct buf *out,
     struct err *e);
 

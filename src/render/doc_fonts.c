@@ -60,6 +60,7 @@ static pthread_once_t faces_once = PTHREAD_ONCE_INIT;
 static atomic_ulong serial;
 static atomic_flag preparing = ATOMIC_FLAG_INIT;
 static GThread *preparer;   /* joined at exit, before libraries unload */
+static GMutex drawing;      /* doc_fonts_lock */
 
 /* the features that are not kept (see the top of the file) */
 static const char *const dropped_features[] = {
@@ -139,6 +140,18 @@ find_faces(void)
 
 	for (i = 0; i < NFACES; i++)
 		find_face(&faces[i]);
+}
+
+void
+doc_fonts_lock(void)
+{
+	g_mutex_lock(&drawing);
+}
+
+void
+doc_fonts_unlock(void)
+{
+	g_mutex_unlock(&drawing);
 }
 
 static gpointer

@@ -22,6 +22,16 @@ enum doc_face {
 
 struct doc_fonts;
 
+/* doc_fonts_lock, doc_fonts_unlock — one drawing with fonts at a time in
+ * the process. cairo opens and closes font files with FreeType on one
+ * shared FreeType library outside its own locks, and a document drawn
+ * with faces of its own opens three of them and makes cairo close
+ * others: two threads doing that at once corrupt FreeType's state (the
+ * web server draws in several threads). Held by pdf_write and chart_png
+ * for their whole drawing; not recursive. */
+void doc_fonts_lock(void);
+void doc_fonts_unlock(void);
+
 /* doc_fonts_prepare — start finding the installed faces on a thread of
  * their own (fontconfig reads its configuration: a few milliseconds), so
  * that a document drawn soon after finds them ready; the process waits

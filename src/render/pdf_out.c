@@ -1103,13 +1103,13 @@ draw(struct pdf *p)
 	run(p);
 }
 
-/* pdf_write — see pdf_out.h. D is only read; OUT is appended to and cut
+/* write_pdf — pdf_write's work. D is only read; OUT is appended to and cut
  * back to its old length on failure. A doc built with d->failed set is
  * refused (MM_EINVAL). Memory: glib aborts when it can not allocate, the
- * cairo stream and our own arrays report MM_ENOMEM. Thread-safe: the
- * surface, contexts and the document's font map are this call's own. */
-enum mm_err
-pdf_write(const struct doc *d, unsigned flags, struct buf *out, struct pdf_info *info,
+ * cairo stream and our own arrays report MM_ENOMEM. The surface, contexts
+ * and the document's font map are this call's own. */
+static enum mm_err
+write_pdf(const struct doc *d, unsigned flags, struct buf *out, struct pdf_info *info,
     struct err *e)
 {
 	struct pdf p;
@@ -1222,6 +1222,20 @@ done:
 	if (map != NULL)
 		g_object_unref(map);
 	doc_fonts_free(p.fonts);
+	return rc;
+}
+
+/* pdf_write — see pdf_out.h: write_pdf with the process's drawing lock
+ * held (doc_fonts_lock) */
+enum mm_err
+pdf_write(const struct doc *d, unsigned flags, struct buf *out, struct pdf_info *info,
+    struct err *e)
+{
+	enum mm_err rc;
+
+	doc_fonts_lock();
+	rc = write_pdf(d, flags, out, info, e);
+	doc_fonts_unlock();
 	return rc;
 }
 

@@ -42,8 +42,8 @@ enum mm_err pdf_out(const struct doc *d, struct buf *out, struct err *e);
  * the installed faces would (a character they lack) is drawn with the
  * installed faces. INFO (may be NULL) tells what was done.
  * Returns MM_OK, or MM_EINVAL / MM_ENOMEM / MM_EIO with a message (OUT
- * then holds nothing usable). Thread-safe: each call has its own cairo
- * surface and font map. */
+ * then holds nothing usable). Thread-safe: calls from several threads
+ * draw one at a time (doc_fonts_lock: cairo's use of FreeType is not). */
 enum mm_err pdf_write(const struct doc *d, unsigned flags, struct buf *out,
     struct pdf_info *info, struct err *e);
 
