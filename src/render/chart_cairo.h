@@ -18,7 +18,8 @@ void chart_box(const struct doc_chart *c, double *w, double *h);
 /* chart_cairo_draw — chart C on CR with its top left corner at X, Y and
  * its box scaled by SCALE; text is set in FONT_SANS, laid out with PC
  * (72 dpi, so that a font size is in user units). Returns the number of
- * characters that no font of PC had a glyph for. */
+ * characters that no font of PC had a glyph for, and of runs set in
+ * another face than FONT_SANS (pango took a character from another). */
 int chart_cairo_draw(cairo_t *cr, PangoContext *pc, const struct doc_chart *c,
     double x, double y, double scale);
 

@@ -385,6 +385,8 @@ doc_fonts_map(struct doc_fonts *f, struct err *e)
 		char name[64];
 
 		g_snprintf(name, sizeof(name), "%ld-%lu-%s.otf", (long)getpid(), n, faces[i].tag);
+		if (f->files[i] != NULL)
+			unlink(f->files[i]);
 		g_free(f->files[i]);
 		f->files[i] = g_build_filename(f->dir, name, NULL);
 	}
@@ -406,6 +408,15 @@ done:
 	if (cfg != NULL)
 		FcConfigDestroy(cfg);
 	return map;
+}
+
+void
+doc_fonts_map_free(PangoFontMap *map)
+{
+	if (map == NULL)
+		return;
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), NULL);
+	g_object_unref(map);
 }
 
 void

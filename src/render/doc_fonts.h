@@ -39,8 +39,11 @@ void doc_fonts_unlock(void);
 void doc_fonts_prepare(void);
 
 /* doc_fonts_new — empty sets of characters, one per face (NULL when out
- * of memory). Printable ASCII and the characters pango may add itself
- * (hyphens at a break, the replacement character) are always in them. */
+ * of memory), freed with doc_fonts_free. Printable ASCII and the
+ * characters pango may add itself (hyphens at a break, the replacement
+ * character) are always in them. A doc_fonts and its font map belong to
+ * one thread at a time; different ones may be used in different threads
+ * (drawing itself is under doc_fonts_lock). */
 struct doc_fonts *doc_fonts_new(void);
 
 /* doc_fonts_add — the characters of TEXT (UTF-8; NULL adds nothing) are
@@ -48,7 +51,7 @@ struct doc_fonts *doc_fonts_new(void);
 void doc_fonts_add(struct doc_fonts *f, enum doc_face face, const char *text);
 
 /* doc_fonts_face — the face pango chose for FONT, or DOC_NFACES when it is
- * none of the three. */
+ * none of the three; remembered on FONT (so FONT's thread calls it). */
 enum doc_face doc_fonts_face(PangoFont *font);
 
 /* doc_fonts_map — a new font map that holds only the three faces, each
@@ -61,8 +64,15 @@ enum doc_face doc_fonts_face(PangoFont *font);
  * /tmp) that lives until doc_fonts_free(F), which must come after everything drawn with
  * the map is finished. Returns NULL with a message in E when a face is
  * not installed, can not be cut or written; the caller then draws with
- * the system's fonts. The caller unrefs the map. */
+ * the system's fonts. The caller frees the map with doc_fonts_map_free.
+ * A second call replaces the faces of the first (whose map must be gone). */
 PangoFontMap *doc_fonts_map(struct doc_fonts *f, struct err *e);
+
+/* doc_fonts_map_free — MAP, made by doc_fonts_map, let go of (NULL is
+ * allowed), after every context and layout made with it: pango keeps a
+ * map's fontconfig configuration when the map is freed, unless told to
+ * drop it first. */
+void doc_fonts_map_free(PangoFontMap *map);
 
 /* doc_fonts_free — F and its directory. NULL is allowed. */
 void doc_fonts_free(struct doc_fonts *f);

@@ -19,6 +19,7 @@
 
 #include "render/chart_cairo.h"
 #include "render/doc_fonts.h"
+#include "render/pdf_line.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -131,8 +132,6 @@ set_rich_text(PangoLayout *lay, const char *text, bool rich)
 	g_free(valid);
 }
 
-/* a new layout of TEXT in FAMILY at PT points, WIDTH wide (<= 0: no
- * wrapping); the caller unrefs it */
 /* the face a layout asked for (and 0x100 when bold spans may use BOLD,
  * 0x200 once checked), kept on the layout for check() */
 static GQuark
@@ -252,6 +251,10 @@ keep(struct pdf *p, PangoLayout *lay, enum doc_face face, double pt, const char 
 	g_ptr_array_add(p->kept, k);
 }
 
+/* a layout of TEXT in FACE at PT points, WIDTH wide (<= 0: no wrapping;
+ * such a layout is shared and must not be changed), with its bold spans
+ * when RICH; taken from the measuring pass when it made the same; the
+ * caller unrefs it */
 static PangoLayout *
 layout(struct pdf *p, enum doc_face face, double pt, const char *text, double width,
     bool rich)
@@ -312,131 +315,6 @@ layout_w(PangoLayout *lay)
 	return (double)w / PANGO_SCALE;
 }
 
-/* ---- drawing lines ------------------------------------------------ */
-
-/* the glyphs and clusters of consecutive runs in one cairo font */
-struct glyph_batch {
-	cairo_scaled_font_t *font;
-	const char *text;        /* the layout's text */
-	int start, end;          /* the bytes of text the batch covers */
-	GArray *glyphs;          /* cairo_glyph_t */
-	GArray *clusters;        /* cairo_text_cluster_t */
-};
-
-static void
-batch_flush(cairo_t *cr, struct glyph_batch *b)
-{
-	if (b->glyphs->len > 0 || b->clusters->len > 0) {
-		cairo_set_scaled_font(cr, b->font);
-		cairo_show_text_glyphs(cr, b->text + b->start, b->end - b->start,
-		    (cairo_glyph_t *)(void *)b->glyphs->data, (int)b->glyphs->len,
-		    (cairo_text_cluster_t *)(void *)b->clusters->data, (int)b->clusters->len, 0);
-	}
-	g_array_set_size(b->glyphs, 0);
-	g_array_set_size(b->clusters, 0);
-	b->font = NULL;
-}
-
-/* whether LINE can be drawn by show_line: left-to-right runs of glyphs
- * without letter spacing, shapes, vertical baselines or missing glyphs
- * (anything else is left to pango's renderer) */
-static bool
-plain_line(PangoLayoutLine *line)
-{
-	GSList *r;
-	int i;
-
-	for (r = line->runs; r != NULL; r = r->next) {
-		PangoGlyphItem *run = r->data;
-
-		if ((run->item->analysis.level & 1) != 0 || run->start_x_offset != 0 ||
-		    run->end_x_offset != 0 ||
-		    (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_CENTERED_BASELINE) != 0)
-			return false;
-		for (GSList *a = run->item->analysis.extra_attrs; a != NULL; a = a->next) {
-			PangoAttrType t = ((PangoAttribute *)a->data)->klass->type;
-
-			if (t != PANGO_ATTR_FONT_FEATURES && t != PANGO_ATTR_FALLBACK)
-				return false;
-		}
-		for (i = 0; i < run->glyphs->num_glyphs; i++)
-			if (run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
-				return false;
-	}
-	return true;
-}
-
-/* LINE drawn as pango's renderer would with its origin at X0 + DX, Y0 + DY
- * (X0, Y0 a cairo current point, as pango reads it back: cairo keeps
- * points in 1/256; DX, DY in pango units), but the glyphs of consecutive
- * runs set in one
- * font go to cairo in one call: a run ends wherever the script changes,
- * every few characters in Japanese text, and cairo's cost for a PDF is
- * mostly per call. The text and clusters go with the glyphs, so that the
- * text can be copied out of the PDF. */
-static void
-show_line(struct pdf *p, PangoLayoutLine *line, double x0, double y0, int dx, int dy)
-{
-	struct glyph_batch b;
-	GSList *r;
-	int x_off = 0;
-
-	if (p->pango_lines || !plain_line(line)) {
-		cairo_move_to(p->cr, x0 + (double)dx / PANGO_SCALE, y0 + (double)dy / PANGO_SCALE);
-		pango_cairo_show_layout_line(p->cr, line);
-		return;
-	}
-	memset(&b, 0, sizeof(b));
-	b.text = pango_layout_get_text(line->layout);
-	b.glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
-	b.clusters = g_array_new(FALSE, FALSE, sizeof(cairo_text_cluster_t));
-	for (r = line->runs; r != NULL; r = r->next) {
-		PangoGlyphItem *run = r->data;
-		PangoGlyphItemIter it;
-		cairo_scaled_font_t *font =
-		    pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font));
-		/* as pango_cairo_renderer_show_text_glyphs computes them */
-		double base_x = x0 + (double)(dx + x_off) / PANGO_SCALE;
-		double base_y = y0 + (double)(dy - run->y_offset) / PANGO_SCALE;
-		int x_position = 0, i = 0;
-		bool more;
-
-		if (b.font != NULL && (font != b.font || run->item->offset != b.end))
-			batch_flush(p->cr, &b);
-		if (b.font == NULL) {
-			b.font = font;
-			b.start = b.end = run->item->offset;
-		}
-		for (more = pango_glyph_item_iter_init_start(&it, run, b.text); more;
-		    more = pango_glyph_item_iter_next_cluster(&it)) {
-			cairo_text_cluster_t c = { it.end_index - it.start_index, 0 };
-
-			for (; i < it.end_glyph; i++) {
-				PangoGlyphInfo *gi = &run->glyphs->glyphs[i];
-
-				if (gi->glyph != PANGO_GLYPH_EMPTY) {
-					cairo_glyph_t g;
-
-					g.index = gi->glyph;
-					g.x = base_x + (double)(x_position + gi->geometry.x_offset) / PANGO_SCALE;
-					g.y = gi->geometry.y_offset == 0 ? base_y :
-					    base_y + (double)gi->geometry.y_offset / PANGO_SCALE;
-					g_array_append_val(b.glyphs, g);
-					c.num_glyphs++;
-				}
-				x_position += gi->geometry.width;
-			}
-			if (c.num_bytes > 0 || c.num_glyphs > 0)
-				g_array_append_val(b.clusters, c);
-		}
-		b.end = run->item->offset + run->item->length;
-		x_off += pango_glyph_string_get_width(run->glyphs);
-	}
-	batch_flush(p->cr, &b);
-	g_array_free(b.glyphs, TRUE);
-	g_array_free(b.clusters, TRUE);
-}
-
 /* draw LAY with its top left corner at X, Y (drawing pass only) */
 static void
 place(struct pdf *p, PangoLayout *lay, double x, double y)
@@ -453,8 +331,8 @@ place(struct pdf *p, PangoLayout *lay, double x, double y)
 		PangoRectangle lr;
 
 		pango_layout_iter_get_line_extents(it, NULL, &lr);
-		show_line(p, pango_layout_iter_get_line_readonly(it), x, y, lr.x,
-		    pango_layout_iter_get_baseline(it));
+		pdf_line_show(p->cr, pango_layout_iter_get_line_readonly(it), x, y, lr.x,
+		    pango_layout_iter_get_baseline(it), p->pango_lines);
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 }
@@ -568,7 +446,8 @@ flow(struct pdf *p, PangoLayout *lay, double x)
 			pango_layout_iter_get_line_extents(it, NULL, &lr);
 			cairo_move_to(p->cr, x + (double)lr.x / PANGO_SCALE, top + bl - base);
 			cairo_get_current_point(p->cr, &ox, &oy);
-			show_line(p, pango_layout_iter_get_line_readonly(it), ox, oy, 0, 0);
+			pdf_line_show(p->cr, pango_layout_iter_get_line_readonly(it), ox, oy, 0, 0,
+			    p->pango_lines);
 		}
 		if (first < 0)
 			first = top + (ly0 - base);
@@ -790,6 +669,10 @@ table_row(struct pdf *p, const struct doc_block *b, size_t r, const double *w,
 		lays[c] = layout(p, r == 0 ? BOLD : SANS, 9, b->cells[r * b->cols + c],
 		    w[c] - 2 * CELL_PAD, false);
 		pango_layout_set_line_spacing(lays[c], 1.3f);
+		/* checked while measuring: a character the cut faces lack is
+		 * found before anything is drawn */
+		if (!p->draw)
+			check(p, lays[c]);
 		if (layout_h(lays[c]) > h)
 			h = layout_h(lays[c]);
 	}
@@ -1035,18 +918,30 @@ set_meta(cairo_surface_t *s, cairo_pdf_metadata_t key, const char *v)
 	g_free(valid);
 }
 
+/* where cairo's PDF stream goes: appended to OUT, or nowhere while a
+ * surface is thrown away (destroying an unfinished surface makes cairo
+ * write the rest of the document) */
+struct sink {
+	struct buf *out;
+	bool discard;
+};
+
 static cairo_status_t
 write_buf(void *closure, const unsigned char *data, unsigned int len)
 {
-	return buf_append(closure, data, len) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+	struct sink *k = closure;
+
+	if (k->discard)
+		return CAIRO_STATUS_SUCCESS;
+	return buf_append(k->out, data, len) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* a PDF surface that appends to OUT, with D's metadata, and its context */
+/* a PDF surface that writes to SINK, with D's metadata, and its context */
 static enum mm_err
-open_pdf(const struct doc *d, struct buf *out, cairo_surface_t **sp, cairo_t **crp,
+open_pdf(const struct doc *d, struct sink *sink, cairo_surface_t **sp, cairo_t **crp,
     struct err *e)
 {
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_buf, out, PAGE_W, PAGE_H);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_buf, sink, PAGE_W, PAGE_H);
 
 	*sp = s;
 	*crp = NULL;
@@ -1103,6 +998,27 @@ draw(struct pdf *p)
 	run(p);
 }
 
+/* P's drawing and the surface S let go of without writing anything more
+ * to the output */
+static void
+discard(struct pdf *p, cairo_surface_t **s, struct sink *k)
+{
+	drop_kept(p);
+	if (p->lines != NULL)
+		g_hash_table_remove_all(p->lines);
+	if (p->pc != NULL)
+		g_object_unref(p->pc);
+	p->pc = NULL;
+	k->discard = true;
+	if (p->cr != NULL)
+		cairo_destroy(p->cr);
+	p->cr = NULL;
+	if (*s != NULL)
+		cairo_surface_destroy(*s);
+	*s = NULL;
+	k->discard = false;
+}
+
 /* write_pdf — pdf_write's work. D is only read; OUT is appended to and cut
  * back to its old length on failure. A doc built with d->failed set is
  * refused (MM_EINVAL). Memory: glib aborts when it can not allocate, the
@@ -1114,6 +1030,7 @@ write_pdf(const struct doc *d, unsigned flags, struct buf *out, struct pdf_info 
 {
 	struct pdf p;
 	struct err fe;
+	struct sink sink = { out, false };
 	cairo_surface_t *s = NULL;
 	PangoFontMap *map = NULL;
 	cairo_status_t st;
@@ -1143,16 +1060,16 @@ write_pdf(const struct doc *d, unsigned flags, struct buf *out, struct pdf_info 
 	}
 	p.kept = g_ptr_array_new_with_free_func(free_kept);
 	p.lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
-	rc = open_pdf(d, out, &s, &p.cr, e);
+	rc = open_pdf(d, &sink, &s, &p.cr, e);
 	if (rc != MM_OK)
 		goto fail;
 	set_context(&p, map);
 	measure(&p);
 	if (map != NULL && p.unknown > 0 && !p.oom) {
 		why = "a cut face lacks a character of the document";
-		g_object_unref(map);
+		set_context(&p, NULL);   /* drops what was laid out with MAP */
+		doc_fonts_map_free(map);
 		map = NULL;
-		set_context(&p, NULL);
 		measure(&p);
 	}
 	if (!p.oom)
@@ -1160,16 +1077,11 @@ write_pdf(const struct doc *d, unsigned flags, struct buf *out, struct pdf_info 
 	if (map != NULL && p.unknown > 0 && !p.oom) {
 		/* a character only the drawing found: start again */
 		why = "a cut face lacks a character drawn";
-		g_object_unref(map);
+		discard(&p, &s, &sink);
+		doc_fonts_map_free(map);
 		map = NULL;
-		g_object_unref(p.pc);
-		p.pc = NULL;
-		cairo_destroy(p.cr);
-		p.cr = NULL;
-		cairo_surface_destroy(s);
-		s = NULL;
-		out->len = start;
-		rc = open_pdf(d, out, &s, &p.cr, e);
+		buf_cut(out, start);
+		rc = open_pdf(d, &sink, &s, &p.cr, e);
 		if (rc != MM_OK)
 			goto fail;
 		set_context(&p, NULL);
@@ -1185,6 +1097,11 @@ write_pdf(const struct doc *d, unsigned flags, struct buf *out, struct pdf_info 
 	g_hash_table_remove_all(p.lines);
 	g_object_unref(p.pc);
 	p.pc = NULL;
+	st = cairo_status(p.cr);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		rc = err_set(e, MM_EIO, "PDF を描けません: %s", cairo_status_to_string(st));
+		goto fail;
+	}
 	cairo_destroy(p.cr);
 	p.cr = NULL;
 	cairo_surface_finish(s);
@@ -1204,10 +1121,8 @@ write_pdf(const struct doc *d, unsigned flags, struct buf *out, struct pdf_info 
 	rc = MM_OK;
 	goto done;
 fail:
-	if (out->data != NULL && out->len >= start) {
-		out->len = start;
-		out->data[start] = '\0';
-	}
+	discard(&p, &s, &sink);
+	buf_cut(out, start);
 done:
 	if (p.kept != NULL)
 		g_ptr_array_free(p.kept, TRUE);
@@ -1219,8 +1134,7 @@ done:
 		cairo_destroy(p.cr);
 	if (s != NULL)
 		cairo_surface_destroy(s);
-	if (map != NULL)
-		g_object_unref(map);
+	doc_fonts_map_free(map);
 	doc_fonts_free(p.fonts);
 	return rc;
 }

@@ -31,7 +31,8 @@ struct pdf_info {
 
 /* pdf_prepare — start loading what a PDF needs (the installed fonts) on
  * a thread, so that a PDF written soon after does not wait for it; for a
- * command that is about to write one. */
+ * command that is about to write one. Any thread may call it; the
+ * process waits for that thread when it exits. */
 void pdf_prepare(void);
 
 /* pdf_out — D as a PDF, appended to OUT: pdf_write with flags 0. */

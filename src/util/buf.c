@@ -27,10 +27,17 @@ buf_free(struct buf *b)
 void
 buf_reset(struct buf *b)
 {
-	b->len = 0;
+	buf_cut(b, 0);
+}
+
+void
+buf_cut(struct buf *b, size_t len)
+{
+	if (len < b->len)
+		b->len = len;
 	b->failed = false;
 	if (b->data != NULL)
-		b->data[0] = '\0';
+		b->data[b->len] = '\0';
 }
 
 static bool

@@ -32,6 +32,10 @@ void buf_free(struct buf *b);
 /* buf_reset — make B empty, keeping its memory and clearing the error. */
 void buf_reset(struct buf *b);
 
+/* buf_cut — B cut back to its first LEN bytes, its error cleared (a LEN
+ * beyond its length keeps the length). */
+void buf_cut(struct buf *b, size_t len);
+
 /* buf_append — append N bytes from P. Returns false when B has failed. */
 bool buf_append(struct buf *b, const void *p, size_t n);
 

@@ -7,11 +7,14 @@
  * extents as the installed face, and never into .notdef; a
  * character set in one face only is in that face's cut alone;
  * doc_fonts_face tells the three faces apart; the cut files live in a
- * directory of their own under TMPDIR that doc_fonts_free removes. */
+ * directory of their own under TMPDIR that doc_fonts_free removes; making
+ * and freeing font maps does not grow the heap (pango kept each map's
+ * fontconfig configuration unless told to drop it). */
 #include "support/mm_test.h"
 
 #include <dirent.h>
 #include <hb.h>
+#include <malloc.h>
 
 #include "render/doc_fonts.h"
 
@@ -163,7 +166,7 @@ shape_the_same(const char *lang)
 	}
 	g_object_unref(pc);
 	g_object_unref(spc);
-	g_object_unref(map);
+	doc_fonts_map_free(map);
 	/* one directory with the three faces, gone after doc_fonts_free */
 	assert_int_equal(entries(tmpdir), 1);
 	doc_fonts_free(f);
@@ -214,10 +217,62 @@ test_faces_hold_their_own_characters(void **state)
 		g_object_unref(font);
 	}
 	g_object_unref(pc);
-	g_object_unref(map);
+	doc_fonts_map_free(map);
 	doc_fonts_free(f);
 	assert_int_equal(entries(tmpdir), 0);
 	doc_fonts_free(NULL);
+}
+
+/* bytes allocated by malloc and not freed */
+static long
+in_use(void)
+{
+	struct mallinfo2 mi = mallinfo2();
+
+	return (long)(mi.uordblks + mi.hblkhd);
+}
+
+static void
+test_maps_do_not_grow(void **state)
+{
+	GString *kanji;
+	long before = 0, after;
+	gunichar c;
+	int i, k;
+
+	(void)state;
+#if defined(__SANITIZE_ADDRESS__)
+	skip();   /* ASan's allocator is not malloc's */
+#endif
+	kanji = g_string_new(NULL);
+	for (c = 0x4E00; c < 0x4E00 + 600; c++)
+		g_string_append_unichar(kanji, c);
+	for (i = 0; i < 120; i++) {
+		struct doc_fonts *f = doc_fonts_new();
+		PangoFontMap *map;
+		PangoContext *pc;
+		PangoFont *font;
+		struct err e;
+
+		assert_non_null(f);
+		for (k = 0; k < DOC_NFACES; k++)
+			doc_fonts_add(f, (enum doc_face)k, kanji->str);
+		err_clear(&e);
+		map = doc_fonts_map(f, &e);
+		assert_non_null(map);
+		pc = pango_font_map_create_context(map);
+		font = load(map, pc, DOC_FACE_SERIF);
+		g_object_unref(font);
+		g_object_unref(pc);
+		doc_fonts_map_free(map);
+		doc_fonts_free(f);
+		if (i == 19)
+			before = in_use();
+	}
+	after = in_use();
+	g_string_free(kanji, TRUE);
+	print_message("100 font maps: %ld bytes more in use\n", after - before);
+	assert_true(after - before < 100 * 1024);   /* kept: ~13 KB a map */
 }
 
 int
@@ -226,6 +281,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cut_faces_shape_the_same),
 		cmocka_unit_test(test_faces_hold_their_own_characters),
+		cmocka_unit_test(test_maps_do_not_grow),
 	};
 	int rc;
 

@@ -102,6 +102,30 @@ test_sticky_failure(void **state)
 	buf_free(&b);
 }
 
+/* buf_cut keeps the first bytes, terminates and clears a failure */
+static void
+test_cut(void **state)
+{
+	struct buf b;
+
+	(void)state;
+	buf_init(&b, 8);
+	assert_true(buf_puts(&b, "abcdef"));
+	buf_cut(&b, 3);
+	assert_int_equal(b.len, 3);
+	assert_string_equal(buf_cstr(&b), "abc");
+	assert_false(buf_puts(&b, "0123456789"));   /* over the cap */
+	assert_true(buf_failed(&b));
+	buf_cut(&b, 2);
+	assert_false(buf_failed(&b));
+	assert_string_equal(buf_cstr(&b), "ab");
+	buf_cut(&b, 99);                              /* beyond: length kept */
+	assert_int_equal(b.len, 2);
+	assert_true(buf_puts(&b, "xy"));
+	assert_string_equal(buf_cstr(&b), "abxy");
+	buf_free(&b);
+}
+
 static void
 test_printf_growth(void **state)
 {
@@ -274,6 +298,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_cut),
 		cmocka_unit_test(test_append_terminates),
 		cmocka_unit_test(test_cap_is_exact),
 		cmocka_unit_test(test_sticky_failure),
