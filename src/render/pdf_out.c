@@ -19,6 +19,7 @@
 
 #include "render/chart_cairo.h"
 #include "render/doc_fonts.h"
+#include "render/pdf_layout.h"
 #include "render/pdf_line.h"
 
 #include <stdbool.h>
@@ -47,7 +48,7 @@
 struct pdf {
 	const struct doc *d;
 	cairo_t *cr;
-	PangoContext *pc;
+	struct pdf_layouts lays; /* the context and the layouts made in it */
 	bool draw;        /* false: the measuring pass */
 	int page;         /* the current page, from 1 */
 	int npages;       /* the total, known in the drawing pass */
@@ -59,242 +60,23 @@ struct pdf {
 	bool en;          /* an English document: "Article N" */
 	bool oom;
 	struct doc_fonts *fonts; /* the faces cut for the document */
-	int unknown;      /* characters laid out without a glyph, or in
-	                   * another face than asked for (see check()) */
-	bool cut;         /* drawing with the cut faces */
-	GPtrArray *kept;  /* struct kept: the measuring pass's layouts */
-	guint next;       /* the next one the drawing pass takes */
-	bool decor;       /* laying out a header or footer (not kept) */
 	bool pango_lines; /* PDF_PANGO_LINES */
-	GHashTable *lines; /* the layouts without a width, by face, size and
-	                    * text: shared by both passes and every page */
-};
-
-/* a layout made by the measuring pass, and what it was made of: the
- * drawing pass makes the same calls in the same order and takes it
- * instead of shaping the text again */
-struct kept {
-	PangoLayout *lay;
-	char *text;
-	enum doc_face face;
-	double pt, width;
-	bool rich;
 };
 
 /* ---- text and layouts ---------------------------------------------- */
 
-/* TEXT (NULL: empty) as the text of LAY; when RICH, without its "**"
- * markers and with the bold spans as attributes (an unpaired "**" stays
- * as it is). Bold is set in the sans-serif face, as headings are: the
- * document then embeds three faces instead of four, and subsetting and
- * compressing a CJK face is most of the time a PDF takes. Invalid UTF-8
- * is replaced by U+FFFD. */
-static void
-set_rich_text(PangoLayout *lay, const char *text, bool rich)
-{
-	GString *s;
-	PangoAttrList *al;
-	const char *p, *q;
-	char *valid = NULL;
-
-	if (text == NULL)
-		text = "";
-	if (!g_utf8_validate(text, -1, NULL))
-		text = valid = g_utf8_make_valid(text, -1);
-	if (!rich || strstr(text, "**") == NULL) {
-		pango_layout_set_text(lay, text, -1);
-		pango_layout_set_attributes(lay, NULL);
-		g_free(valid);
-		return;
-	}
-	s = g_string_sized_new(strlen(text));
-	al = pango_attr_list_new();
-	for (p = text; *p != '\0';) {
-		if (p[0] == '*' && p[1] == '*' && (q = strstr(p + 2, "**")) != NULL) {
-			PangoAttribute *a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
-			PangoAttribute *f = pango_attr_family_new(FONT_SANS);
-
-			a->start_index = f->start_index = (guint)s->len;
-			g_string_append_len(s, p + 2, q - (p + 2));
-			a->end_index = f->end_index = (guint)s->len;
-			pango_attr_list_insert(al, a);
-			pango_attr_list_insert(al, f);
-			p = q + 2;
-		} else {
-			g_string_append_c(s, *p);
-			p++;
-		}
-	}
-	pango_layout_set_text(lay, s->str, (int)s->len);
-	pango_layout_set_attributes(lay, al);
-	pango_attr_list_unref(al);
-	g_string_free(s, TRUE);
-	g_free(valid);
-}
-
-/* the face a layout asked for (and 0x100 when bold spans may use BOLD,
- * 0x200 once checked), kept on the layout for check() */
-static GQuark
-face_quark(void)
-{
-	static gsize q;
-
-	if (g_once_init_enter(&q))
-		g_once_init_leave(&q, g_quark_from_static_string("mamori-face"));
-	return (GQuark)q;
-}
-
-/* whether byte OFFSET of LAY's text is in a bold span */
-static bool
-in_bold_span(PangoLayout *lay, int offset)
-{
-	PangoAttrList *al = pango_layout_get_attributes(lay);
-	PangoAttrIterator *it;
-	bool bold = false;
-	int start, end;
-
-	if (al == NULL)
-		return false;
-	it = pango_attr_list_get_iterator(al);
-	do {
-		pango_attr_iterator_range(it, &start, &end);
-		if (offset >= start && offset < end) {
-			bold = pango_attr_iterator_get(it, PANGO_ATTR_WEIGHT) != NULL;
-			break;
-		}
-	} while (pango_attr_iterator_next(it));
-	pango_attr_iterator_destroy(it);
-	return bold;
-}
-
-/* count what LAY sets without a glyph and, with the cut faces, what it
- * sets in a face other than the one asked for (the cut face lacked the
- * character and pango took another): the layout's face, and BOLD in its
- * bold spans. A layout is checked once (the drawing pass takes the
- * measuring pass's layouts). */
-static void
-check(struct pdf *p, PangoLayout *lay)
-{
-	int want = GPOINTER_TO_INT(g_object_get_qdata(G_OBJECT(lay), face_quark()));
-	GSList *l, *r;
-
-	if (want & 0x200)
-		return;
-	g_object_set_qdata(G_OBJECT(lay), face_quark(), GINT_TO_POINTER(want | 0x200));
-	p->unknown += pango_layout_get_unknown_glyphs_count(lay);
-	if (p->fonts == NULL || !p->cut)
-		return;
-	for (l = pango_layout_get_lines_readonly(lay); l != NULL; l = l->next)
-		for (r = ((PangoLayoutLine *)l->data)->runs; r != NULL; r = r->next) {
-			PangoGlyphItem *run = r->data;
-			int face = want & 0xFF;
-
-			if ((want & 0x100) && in_bold_span(lay, run->item->offset))
-				face = BOLD;
-			if ((int)doc_fonts_face(run->item->analysis.font) != face)
-				p->unknown++;
-		}
-}
-
-static void
-free_kept(void *v)
-{
-	struct kept *k = v;
-
-	g_object_unref(k->lay);
-	g_free(k->text);
-	g_free(k);
-}
-
-static void
-drop_kept(struct pdf *p)
-{
-	if (p->kept != NULL)
-		g_ptr_array_set_size(p->kept, 0);
-	p->next = 0;
-}
-
-/* the measuring pass's layout for this call of the drawing pass, or NULL
- * (from the first call that differs on, none is taken) */
-static PangoLayout *
-take_kept(struct pdf *p, enum doc_face face, double pt, const char *text, double width,
-    bool rich)
-{
-	struct kept *k;
-
-	if (!p->draw || p->decor || p->next >= p->kept->len)
-		return NULL;
-	k = g_ptr_array_index(p->kept, p->next);
-	if (k->face != face || k->pt != pt || k->width != width || k->rich != rich || strcmp(k->text, text != NULL ? text : "") != 0) {
-		p->next = p->kept->len;
-		return NULL;
-	}
-	p->next++;
-	return g_object_ref(k->lay);
-}
-
-static void
-keep(struct pdf *p, PangoLayout *lay, enum doc_face face, double pt, const char *text,
-    double width, bool rich)
-{
-	struct kept *k;
-
-	if (p->draw || p->decor)
-		return;
-	k = g_new0(struct kept, 1);
-	k->lay = g_object_ref(lay);
-	k->text = g_strdup(text != NULL ? text : "");
-	k->face = face;
-	k->pt = pt;
-	k->width = width;
-	k->rich = rich;
-	g_ptr_array_add(p->kept, k);
-}
-
-/* a layout of TEXT in FACE at PT points, WIDTH wide (<= 0: no wrapping;
- * such a layout is shared and must not be changed), with its bold spans
- * when RICH; taken from the measuring pass when it made the same; the
- * caller unrefs it */
+/* a layout of TEXT in FACE at PT points, WIDTH wide (see pdf_layout) */
 static PangoLayout *
 layout(struct pdf *p, enum doc_face face, double pt, const char *text, double width,
     bool rich)
 {
-	PangoLayout *lay;
-	PangoFontDescription *fd;
-	char *key = NULL;
+	return pdf_layout(&p->lays, face, pt, text, width, rich);
+}
 
-	/* a layout without a width (a header, a page number, a list marker,
-	 * a table cell measured for its natural width) is never changed by
-	 * its caller: one serves every use of the same text */
-	if (width <= 0) {
-		key = g_strdup_printf("%d %g %d %s", (int)face, pt, (int)rich, text != NULL ? text : "");
-		lay = g_hash_table_lookup(p->lines, key);
-		if (lay != NULL) {
-			g_free(key);
-			return g_object_ref(lay);
-		}
-	} else if ((lay = take_kept(p, face, pt, text, width, rich)) != NULL) {
-		return lay;
-	}
-	lay = pango_layout_new(p->pc);
-	fd = pango_font_description_new();
-	pango_font_description_set_family(fd, face == SERIF ? FONT_SERIF : FONT_SANS);
-	pango_font_description_set_size(fd, (gint)(pt * PANGO_SCALE));
-	pango_font_description_set_weight(fd, face == BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	pango_layout_set_font_description(lay, fd);
-	pango_font_description_free(fd);
-	if (width > 0) {
-		pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
-		pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
-	}
-	pango_layout_set_line_spacing(lay, 1.5f);
-	set_rich_text(lay, text, rich);
-	g_object_set_qdata(G_OBJECT(lay), face_quark(), GINT_TO_POINTER(face + (rich ? 0x100 : 0)));
-	if (key != NULL)
-		g_hash_table_insert(p->lines, key, g_object_ref(lay));
-	else
-		keep(p, lay, face, pt, text, width, rich);
-	return lay;
+static void
+check(struct pdf *p, PangoLayout *lay)
+{
+	pdf_layout_check(&p->lays, lay);
 }
 
 static double
@@ -349,7 +131,7 @@ page_decor(struct pdf *p)
 
 	if (!p->draw)
 		return;
-	p->decor = true;
+	p->lays.decor = true;
 	cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
 	if (p->page > 1) {
 		lay = layout(p, SANS, 8, p->d->org_name, 0, false);
@@ -377,7 +159,7 @@ page_decor(struct pdf *p)
 		g_object_unref(parts[i]);
 	}
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
-	p->decor = false;
+	p->lays.decor = false;
 }
 
 static void
@@ -779,7 +561,7 @@ chart(struct pdf *p, const struct doc_block *b)
 	gap(p, 10);
 	need(p, h + layout_h(cap) + 4);
 	if (p->draw)
-		p->unknown += chart_cairo_draw(p->cr, p->pc, b->chart,
+		p->lays.unknown += chart_cairo_draw(p->cr, p->lays.pc, b->chart,
 		    MARGIN + (TEXT_W - w) / 2, p->y, sc);
 	p->y += h + 4;
 	place(p, cap, MARGIN, p->y);
@@ -963,20 +745,17 @@ static void
 set_context(struct pdf *p, PangoFontMap *map)
 {
 	cairo_font_options_t *fo = cairo_font_options_create();
+	PangoContext *pc =
+	    pango_font_map_create_context(map != NULL ? map : pango_cairo_font_map_get_default());
 
-	drop_kept(p);
-	g_hash_table_remove_all(p->lines);
-	p->cut = map != NULL;
-	if (p->pc != NULL)
-		g_object_unref(p->pc);
-	p->pc = pango_font_map_create_context(map != NULL ? map : pango_cairo_font_map_get_default());
-	pango_cairo_update_context(p->cr, p->pc);
-	pango_cairo_context_set_resolution(p->pc, 72.0);
+	pango_cairo_update_context(p->cr, pc);
+	pango_cairo_context_set_resolution(pc, 72.0);
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(p->pc, fo);
+	pango_cairo_context_set_font_options(pc, fo);
 	cairo_font_options_destroy(fo);
-	pango_context_set_language(p->pc, pango_language_from_string(p->en ? "en" : "ja"));
+	pango_context_set_language(pc, pango_language_from_string(p->en ? "en" : "ja"));
+	pdf_layouts_use(&p->lays, pc, map != NULL);
 }
 
 /* the measuring pass: the page count, the layouts kept for drawing */
@@ -984,7 +763,7 @@ static void
 measure(struct pdf *p)
 {
 	p->draw = false;
-	p->unknown = 0;
+	pdf_layouts_pass(&p->lays, false);
 	run(p);
 	p->npages = p->page;
 }
@@ -993,8 +772,7 @@ static void
 draw(struct pdf *p)
 {
 	p->draw = true;
-	p->unknown = 0;
-	p->next = 0;
+	pdf_layouts_pass(&p->lays, true);
 	run(p);
 }
 
@@ -1003,12 +781,7 @@ draw(struct pdf *p)
 static void
 discard(struct pdf *p, cairo_surface_t **s, struct sink *k)
 {
-	drop_kept(p);
-	if (p->lines != NULL)
-		g_hash_table_remove_all(p->lines);
-	if (p->pc != NULL)
-		g_object_unref(p->pc);
-	p->pc = NULL;
+	pdf_layouts_drop(&p->lays);
 	k->discard = true;
 	if (p->cr != NULL)
 		cairo_destroy(p->cr);
@@ -1044,6 +817,7 @@ write_pdf(const struct doc *d, unsigned flags, struct buf *out, struct pdf_info 
 		memset(info, 0, sizeof(*info));
 	if (d == NULL || d->failed)
 		return err_set(e, MM_EINVAL, "文書の作成が途中で失敗したため、PDF を出力できません");
+	pdf_layouts_init(&p.lays);
 	p.d = d;
 	p.en = d->lang != NULL && strcmp(d->lang, "en") == 0;
 	p.pango_lines = (flags & PDF_PANGO_LINES) != 0;
@@ -1058,14 +832,12 @@ write_pdf(const struct doc *d, unsigned flags, struct buf *out, struct pdf_info 
 		if (map == NULL)
 			why = fe.msg;
 	}
-	p.kept = g_ptr_array_new_with_free_func(free_kept);
-	p.lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
 	rc = open_pdf(d, &sink, &s, &p.cr, e);
 	if (rc != MM_OK)
 		goto fail;
 	set_context(&p, map);
 	measure(&p);
-	if (map != NULL && p.unknown > 0 && !p.oom) {
+	if (map != NULL && p.lays.unknown > 0 && !p.oom) {
 		why = "a cut face lacks a character of the document";
 		set_context(&p, NULL);   /* drops what was laid out with MAP */
 		doc_fonts_map_free(map);
@@ -1074,7 +846,7 @@ write_pdf(const struct doc *d, unsigned flags, struct buf *out, struct pdf_info 
 	}
 	if (!p.oom)
 		draw(&p);
-	if (map != NULL && p.unknown > 0 && !p.oom) {
+	if (map != NULL && p.lays.unknown > 0 && !p.oom) {
 		/* a character only the drawing found: start again */
 		why = "a cut face lacks a character drawn";
 		discard(&p, &s, &sink);
@@ -1093,10 +865,7 @@ write_pdf(const struct doc *d, unsigned flags, struct buf *out, struct pdf_info 
 		rc = err_set(e, MM_ENOMEM, "PDF を作成できません（メモリ不足）");
 		goto fail;
 	}
-	drop_kept(&p);
-	g_hash_table_remove_all(p.lines);
-	g_object_unref(p.pc);
-	p.pc = NULL;
+	pdf_layouts_drop(&p.lays);
 	st = cairo_status(p.cr);
 	if (st != CAIRO_STATUS_SUCCESS) {
 		rc = err_set(e, MM_EIO, "PDF を描けません: %s", cairo_status_to_string(st));
@@ -1124,12 +893,7 @@ fail:
 	discard(&p, &s, &sink);
 	buf_cut(out, start);
 done:
-	if (p.kept != NULL)
-		g_ptr_array_free(p.kept, TRUE);
-	if (p.lines != NULL)
-		g_hash_table_destroy(p.lines);
-	if (p.pc != NULL)
-		g_object_unref(p.pc);
+	pdf_layouts_fini(&p.lays);
 	if (p.cr != NULL)
 		cairo_destroy(p.cr);
 	if (s != NULL)
