@@ -393,6 +393,30 @@ page_diff(struct web_req *r)
 	web_page(r, 200, "document_diff", v);
 }
 
+/* the document and the version number of the request; false after an
+ * answer (404, or 400 for a bad version) */
+static bool
+doc_version(struct web_req *r, long long *id, int *number)
+{
+	if (!doc_id(r, id))
+		return false;
+	if (!version_arg(r, "version", number)) {
+		web_error(r, 400, "documents.bad_version", NULL);
+		return false;
+	}
+	return true;
+}
+
+/* after document ID changed: its model (API) or its page with FLASH */
+static void
+changed(struct web_req *r, long long id, const char *flash)
+{
+	if (r->api)
+		web_json(r, 200, document_model(r, id, 0));
+	else
+		web_redirect(r, doc_path(r, id, ""), flash);
+}
+
 static void
 page_approve(struct web_req *r)
 {
@@ -400,26 +424,17 @@ page_approve(struct web_req *r)
 	int number;
 	struct err e;
 
-	if (!doc_id(r, &id))
+	if (!doc_version(r, &id, &number))
 		return;
-	if (!version_arg(r, "version", &number)) {
-		web_error(r, 400, "documents.bad_version", NULL);
-		return;
-	}
 	if (!r->api && web_input(r, "confirm") == NULL) {
 		web_error(r, 400, "documents.confirm_needed", NULL);
 		return;
 	}
 	err_clear(&e);
-	if (document_approve(&r->app, &r->org, id, number, r->auth.account.id, &e) != MM_OK) {
+	if (document_approve(&r->app, &r->org, id, number, r->auth.account.id, &e) != MM_OK)
 		web_error_err(r, http_status_of(&e), &e);
-		return;
-	}
-	if (r->api) {
-		web_json(r, 200, document_model(r, id, 0));
-		return;
-	}
-	web_redirect(r, doc_path(r, id, ""), "documents.flash.approved");
+	else
+		changed(r, id, "documents.flash.approved");
 }
 
 static void
@@ -429,22 +444,13 @@ page_publish(struct web_req *r)
 	int number;
 	struct err e;
 
-	if (!doc_id(r, &id))
+	if (!doc_version(r, &id, &number))
 		return;
-	if (!version_arg(r, "version", &number)) {
-		web_error(r, 400, "documents.bad_version", NULL);
-		return;
-	}
 	err_clear(&e);
-	if (document_publish(&r->app, &r->org, id, number, &e) != MM_OK) {
+	if (document_publish(&r->app, &r->org, id, number, &e) != MM_OK)
 		web_error_err(r, http_status_of(&e), &e);
-		return;
-	}
-	if (r->api) {
-		web_json(r, 200, document_model(r, id, 0));
-		return;
-	}
-	web_redirect(r, doc_path(r, id, ""), "documents.flash.published");
+	else
+		changed(r, id, "documents.flash.published");
 }
 
 static void
