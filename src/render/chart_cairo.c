@@ -103,11 +103,7 @@ c_text(void *ctx, const char *cls, double x, double y, enum chart_anchor a,
 	pango_font_description_free(fd);
 	pango_layout_set_text(lay, text != NULL && g_utf8_validate(text, -1, NULL) ? text : "", -1);
 	pango_layout_get_size(lay, &w, &h);
-	p->unknown += pango_layout_get_unknown_glyphs_count(lay);
-	for (GSList *r = pango_layout_get_line_readonly(lay, 0) != NULL ?
-	    pango_layout_get_line_readonly(lay, 0)->runs : NULL; r != NULL; r = r->next)
-		if (doc_fonts_face(((PangoGlyphItem *)r->data)->item->analysis.font) != DOC_FACE_SANS)
-			p->unknown++;
+	p->unknown += doc_fonts_misses(lay, DOC_FACE_SANS, false);
 	bx = X(p, x) - (a == CHART_MIDDLE ? w / 2.0 : a == CHART_END ? (double)w : 0) / PANGO_SCALE;
 	colour(p->cr, cls, false);
 	/* Y is the baseline, as in SVG */

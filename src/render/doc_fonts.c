@@ -410,6 +410,48 @@ done:
 	return map;
 }
 
+/* whether byte OFFSET of LAY's text is in a bold span */
+static bool
+in_bold_span(PangoLayout *lay, int offset)
+{
+	PangoAttrList *al = pango_layout_get_attributes(lay);
+	PangoAttrIterator *it;
+	bool bold = false;
+	int start, end;
+
+	if (al == NULL)
+		return false;
+	it = pango_attr_list_get_iterator(al);
+	do {
+		pango_attr_iterator_range(it, &start, &end);
+		if (offset >= start && offset < end) {
+			bold = pango_attr_iterator_get(it, PANGO_ATTR_WEIGHT) != NULL;
+			break;
+		}
+	} while (pango_attr_iterator_next(it));
+	pango_attr_iterator_destroy(it);
+	return bold;
+}
+
+int
+doc_fonts_misses(PangoLayout *lay, enum doc_face face, bool bold_spans)
+{
+	int n = pango_layout_get_unknown_glyphs_count(lay);
+	GSList *line, *r;
+
+	for (line = pango_layout_get_lines_readonly(lay); line != NULL; line = line->next)
+		for (r = ((PangoLayoutLine *)line->data)->runs; r != NULL; r = r->next) {
+			PangoGlyphItem *run = r->data;
+			enum doc_face want = face;
+
+			if (bold_spans && in_bold_span(lay, run->item->offset))
+				want = DOC_FACE_SANS_BOLD;
+			if (doc_fonts_face(run->item->analysis.font) != want)
+				n++;
+		}
+	return n;
+}
+
 void
 doc_fonts_map_free(PangoFontMap *map)
 {

@@ -54,6 +54,12 @@ void doc_fonts_add(struct doc_fonts *f, enum doc_face face, const char *text);
  * none of the three; remembered on FONT (so FONT's thread calls it). */
 enum doc_face doc_fonts_face(PangoFont *font);
 
+/* doc_fonts_misses — the characters LAY sets without a glyph, and the
+ * runs it sets in another face than FACE (with BOLD_SPANS, runs inside a
+ * bold attribute are expected in DOC_FACE_SANS_BOLD): with the cut faces,
+ * what they can not draw as the installed faces would. */
+int doc_fonts_misses(PangoLayout *lay, enum doc_face face, bool bold_spans);
+
 /* doc_fonts_map — a new font map that holds only the three faces, each
  * cut down to its characters in F (with the glyphs their layout features
  * may substitute, so that pango shapes the text as with the whole faces).

@@ -77,28 +77,6 @@ face_quark(void)
 	return (GQuark)q;
 }
 
-/* whether byte OFFSET of LAY's text is in a bold span */
-static bool
-in_bold_span(PangoLayout *lay, int offset)
-{
-	PangoAttrList *al = pango_layout_get_attributes(lay);
-	PangoAttrIterator *it;
-	bool bold = false;
-	int start, end;
-
-	if (al == NULL)
-		return false;
-	it = pango_attr_list_get_iterator(al);
-	do {
-		pango_attr_iterator_range(it, &start, &end);
-		if (offset >= start && offset < end) {
-			bold = pango_attr_iterator_get(it, PANGO_ATTR_WEIGHT) != NULL;
-			break;
-		}
-	} while (pango_attr_iterator_next(it));
-	pango_attr_iterator_destroy(it);
-	return bold;
-}
 
 /* count what LAY sets without a glyph and, with the cut faces, what it
  * sets in a face other than the one asked for (the cut face lacked the
@@ -109,24 +87,12 @@ void
 pdf_layout_check(struct pdf_layouts *l, PangoLayout *lay)
 {
 	int want = GPOINTER_TO_INT(g_object_get_qdata(G_OBJECT(lay), face_quark()));
-	GSList *line, *r;
 
 	if (want & 0x200)
 		return;
 	g_object_set_qdata(G_OBJECT(lay), face_quark(), GINT_TO_POINTER(want | 0x200));
-	l->unknown += pango_layout_get_unknown_glyphs_count(lay);
-	if (!l->cut)
-		return;
-	for (line = pango_layout_get_lines_readonly(lay); line != NULL; line = line->next)
-		for (r = ((PangoLayoutLine *)line->data)->runs; r != NULL; r = r->next) {
-			PangoGlyphItem *run = r->data;
-			int face = want & 0xFF;
-
-			if ((want & 0x100) && in_bold_span(lay, run->item->offset))
-				face = DOC_FACE_SANS_BOLD;
-			if ((int)doc_fonts_face(run->item->analysis.font) != face)
-				l->unknown++;
-		}
+	l->unknown += l->cut ? doc_fonts_misses(lay, (enum doc_face)(want & 0xFF), want & 0x100) :
+	    pango_layout_get_unknown_glyphs_count(lay);
 }
 
 static void

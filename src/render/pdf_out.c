@@ -48,8 +48,7 @@
 struct pdf {
 	const struct doc *d;
 	cairo_t *cr;
-	struct pdf_layouts lays; /* the context and the layouts made in it */
-	bool draw;        /* false: the measuring pass */
+	struct pdf_layouts lays; /* the context, the pass (lays.drawing), the layouts */
 	int page;         /* the current page, from 1 */
 	int npages;       /* the total, known in the drawing pass */
 	double y;         /* the current position on the page */
@@ -104,7 +103,7 @@ place(struct pdf *p, PangoLayout *lay, double x, double y)
 	PangoLayoutIter *it;
 
 	check(p, lay);
-	if (!p->draw)
+	if (!p->lays.drawing)
 		return;
 	cairo_move_to(p->cr, x, y);
 	cairo_get_current_point(p->cr, &x, &y);
@@ -129,7 +128,7 @@ page_decor(struct pdf *p)
 	double x;
 	int i;
 
-	if (!p->draw)
+	if (!p->lays.drawing)
 		return;
 	p->lays.decor = true;
 	cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
@@ -174,7 +173,7 @@ begin_page(struct pdf *p)
 static void
 new_page(struct pdf *p)
 {
-	if (p->draw)
+	if (p->lays.drawing)
 		cairo_show_page(p->cr);
 	begin_page(p);
 }
@@ -219,7 +218,7 @@ flow(struct pdf *p, PangoLayout *lay, double x)
 			top = p->y;
 			base = ly0;
 		}
-		if (p->draw) {
+		if (p->lays.drawing) {
 			double bl = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
 			double ox, oy;
 			PangoRectangle lr;
@@ -261,7 +260,7 @@ title_page(struct pdf *p)
 		place(p, lay, MARGIN, y);
 		g_object_unref(lay);
 	}
-	if (p->draw) {
+	if (p->lays.drawing) {
 		cairo_set_line_width(p->cr, 1.0);
 		cairo_move_to(p->cr, MARGIN + TEXT_W * 0.2, PAGE_H * 0.30 - 16);
 		cairo_line_to(p->cr, MARGIN + TEXT_W * 0.8, PAGE_H * 0.30 - 16);
@@ -295,7 +294,7 @@ heading(struct pdf *p, const struct doc_block *b)
 	gap(p, before[lv - 1]);
 	/* keep the heading with about three lines of what follows */
 	need(p, h + 3 * BODY_PT * 1.5 + 6);
-	if (p->draw && lv == 1) {
+	if (p->lays.drawing && lv == 1) {
 		cairo_save(p->cr);
 		cairo_set_source_rgb(p->cr, 0.12, 0.29, 0.49);
 		cairo_rectangle(p->cr, MARGIN, p->y + 2, 4, h - 4);
@@ -305,7 +304,7 @@ heading(struct pdf *p, const struct doc_block *b)
 	} else {
 		place(p, lay, MARGIN, p->y);
 	}
-	if (p->draw && lv <= 2) {
+	if (p->lays.drawing && lv <= 2) {
 		char dest[96];
 
 		g_snprintf(dest, sizeof(dest), "page=%d pos=[%.1f %.1f]", p->page, MARGIN, p->y);
@@ -313,7 +312,7 @@ heading(struct pdf *p, const struct doc_block *b)
 		    pango_layout_get_text(lay), dest, CAIRO_PDF_OUTLINE_FLAG_OPEN);
 	}
 	p->y += h;
-	if (lv == 1 && p->draw) {
+	if (lv == 1 && p->lays.drawing) {
 		cairo_set_line_width(p->cr, 0.6);
 		cairo_move_to(p->cr, MARGIN, p->y + 2);
 		cairo_line_to(p->cr, PAGE_W - MARGIN, p->y + 2);
@@ -453,7 +452,7 @@ table_row(struct pdf *p, const struct doc_block *b, size_t r, const double *w,
 		pango_layout_set_line_spacing(lays[c], 1.3f);
 		/* checked while measuring: a character the cut faces lack is
 		 * found before anything is drawn */
-		if (!p->draw)
+		if (!p->lays.drawing)
 			check(p, lays[c]);
 		if (layout_h(lays[c]) > h)
 			h = layout_h(lays[c]);
@@ -468,7 +467,7 @@ draw_row(struct pdf *p, const struct doc_block *b, bool header, const double *w,
 	double x = MARGIN;
 	size_t c;
 
-	if (p->draw) {
+	if (p->lays.drawing) {
 		for (c = 0; c < b->cols; c++) {
 			cairo_rectangle(p->cr, x, p->y, w[c], h);
 			if (header) {
@@ -560,7 +559,7 @@ chart(struct pdf *p, const struct doc_block *b)
 	pango_layout_set_alignment(cap, PANGO_ALIGN_CENTER);
 	gap(p, 10);
 	need(p, h + layout_h(cap) + 4);
-	if (p->draw)
+	if (p->lays.drawing)
 		p->lays.unknown += chart_cairo_draw(p->cr, p->lays.pc, b->chart,
 		    MARGIN + (TEXT_W - w) / 2, p->y, sc);
 	p->y += h + 4;
@@ -682,7 +681,7 @@ run(struct pdf *p)
 		}
 		p->in_list = b->kind == DOC_LIST_ITEM;
 	}
-	if (p->draw)
+	if (p->lays.drawing)
 		cairo_show_page(p->cr);
 }
 
@@ -762,7 +761,6 @@ set_context(struct pdf *p, PangoFontMap *map)
 static void
 measure(struct pdf *p)
 {
-	p->draw = false;
 	pdf_layouts_pass(&p->lays, false);
 	run(p);
 	p->npages = p->page;
@@ -771,7 +769,6 @@ measure(struct pdf *p)
 static void
 draw(struct pdf *p)
 {
-	p->draw = true;
 	pdf_layouts_pass(&p->lays, true);
 	run(p);
 }
