@@ -829,34 +829,25 @@ write_pdf(const struct doc *d, unsigned flags, struct buf *out, struct pdf_info 
 		if (map == NULL)
 			why = fe.msg;
 	}
-	rc = open_pdf(d, &sink, &s, &p.cr, e);
-	if (rc != MM_OK)
-		goto fail;
-	set_context(&p, map);
-	measure(&p);
-	if (map != NULL && p.lays.unknown > 0 && !p.oom) {
-		why = "a cut face lacks a character of the document";
-		set_context(&p, NULL);   /* drops what was laid out with MAP */
-		doc_fonts_map_free(map);
-		map = NULL;
+	/* with the cut faces first; a character they can not draw as the
+	 * installed faces would, found when measuring or drawing, starts the
+	 * document again with the installed faces */
+	for (;;) {
+		rc = open_pdf(d, &sink, &s, &p.cr, e);
+		if (rc != MM_OK)
+			goto fail;
+		set_context(&p, map);
 		measure(&p);
-	}
-	if (!p.oom)
-		draw(&p);
-	if (map != NULL && p.lays.unknown > 0 && !p.oom) {
-		/* a character only the drawing found: start again */
-		why = "a cut face lacks a character drawn";
+		if (!p.oom && (map == NULL || p.lays.unknown == 0))
+			draw(&p);
+		if (p.oom || map == NULL || p.lays.unknown == 0)
+			break;
+		why = p.lays.drawing ? "a cut face lacks a character drawn" :
+		    "a cut face lacks a character of the document";
 		discard(&p, &s, &sink);
 		doc_fonts_map_free(map);
 		map = NULL;
 		buf_cut(out, start);
-		rc = open_pdf(d, &sink, &s, &p.cr, e);
-		if (rc != MM_OK)
-			goto fail;
-		set_context(&p, NULL);
-		measure(&p);
-		if (!p.oom)
-			draw(&p);
 	}
 	if (p.oom) {
 		rc = err_set(e, MM_ENOMEM, "PDF を作成できません（メモリ不足）");
