@@ -569,6 +569,32 @@ test_character_the_faces_lack(void **state)
 	assert_has(buf_cstr(&text), "の絵文字は");
 	buf_free(&text);
 	doc_free(d);
+
+	/* in a chart's label, found only when drawing: the document starts
+	 * again, and the output holds that one PDF */
+	{
+		static const struct chart_axis axes[] = {
+			{ "基本\xf0\x9f\x98\x80", 16, 20 }, { "従業員", 30, 40 }, { "組織", 20, 40 },
+		};
+		char *data = NULL;
+		gsize len = 0, k;
+		int eofs = 0;
+
+		d = doc_new("図の文書", ORG, "2026年11月26日", "ja");
+		assert_non_null(d);
+		doc_paragraph(d, "本文です。");
+		doc_chart_radar(d, "得点", axes, 3);
+		write_with(d, 0, "emoji-chart.pdf", &info);
+		assert_int_equal(info.fonts, PDF_FONTS_SYSTEM);
+		assert_has(info.why, "drawn");
+		assert_int_equal(pdf_pages("emoji-chart.pdf"), info.pages);
+		assert_true(g_file_get_contents("emoji-chart.pdf", &data, &len, NULL));
+		for (k = 0; k + 5 <= len; k++)   /* the file is binary: no strstr */
+			eofs += memcmp(data + k, "%%EOF", 5) == 0;
+		assert_int_equal(eofs, 1);
+		g_free(data);
+		doc_free(d);
+	}
 }
 
 /* U+9FEB is in Noto Sans CJK JP, not in Noto Serif CJK JP */
