@@ -789,13 +789,13 @@ discard(struct pdf *p, cairo_surface_t **s, struct sink *k)
 	k->discard = false;
 }
 
-/* write_pdf — pdf_write's work. D is only read; OUT is appended to and cut
+/* pdf_write — see pdf_out.h. D is only read; OUT is appended to and cut
  * back to its old length on failure. A doc built with d->failed set is
  * refused (MM_EINVAL). Memory: glib aborts when it can not allocate, the
  * cairo stream and our own arrays report MM_ENOMEM. The surface, contexts
  * and the document's font map are this call's own. */
-static enum mm_err
-write_pdf(const struct doc *d, unsigned flags, struct buf *out, struct pdf_info *info,
+enum mm_err
+pdf_write(const struct doc *d, unsigned flags, struct buf *out, struct pdf_info *info,
     struct err *e)
 {
 	struct pdf p;
@@ -807,6 +807,7 @@ write_pdf(const struct doc *d, unsigned flags, struct buf *out, struct pdf_info 
 	enum mm_err rc;
 	size_t start = out->len;
 	const char *why = NULL;
+	bool locked = false;
 
 	memset(&p, 0, sizeof(p));
 	memset(&fe, 0, sizeof(fe));
@@ -829,9 +830,14 @@ write_pdf(const struct doc *d, unsigned flags, struct buf *out, struct pdf_info 
 		if (map == NULL)
 			why = fe.msg;
 	}
-	/* with the cut faces first; a character they can not draw as the
-	 * installed faces would, found when measuring or drawing, starts the
-	 * document again with the installed faces */
+	/* Drawing holds the process's drawing lock (doc_fonts_lock) until
+	 * everything cairo has of the document is let go of; cutting the
+	 * faces above does not need it. With the cut faces first; a character
+	 * they can not draw as the installed faces would, found when
+	 * measuring or drawing, starts the document again with the installed
+	 * faces. */
+	doc_fonts_lock();
+	locked = true;
 	for (;;) {
 		rc = open_pdf(d, &sink, &s, &p.cr, e);
 		if (rc != MM_OK)
@@ -887,21 +893,9 @@ done:
 	if (s != NULL)
 		cairo_surface_destroy(s);
 	doc_fonts_map_free(map);
+	if (locked)
+		doc_fonts_unlock();
 	doc_fonts_free(p.fonts);
-	return rc;
-}
-
-/* pdf_write — see pdf_out.h: write_pdf with the process's drawing lock
- * held (doc_fonts_lock) */
-enum mm_err
-pdf_write(const struct doc *d, unsigned flags, struct buf *out, struct pdf_info *info,
-    struct err *e)
-{
-	enum mm_err rc;
-
-	doc_fonts_lock();
-	rc = write_pdf(d, flags, out, info, e);
-	doc_fonts_unlock();
 	return rc;
 }
 
